@@ -1,0 +1,173 @@
+//! The command line: subcommands that answer the explorer's questions for scripts and shells.
+//!
+//! Exit status: 0 on success (a search without matches included), 1 for invalid data or an unknown
+//! kind or id, 2 for a usage error.
+
+mod check;
+mod compare;
+mod list;
+mod output;
+mod search;
+mod show;
+
+use crate::dataset::{DataSource, Dataset};
+use crate::model::Kind;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Explore treatment options in South Korea: conditions, therapies, clinics and costs, each fact with its
+/// source. Without a subcommand, opens the explorer. The information is general and not medical advice.
+#[derive(Debug, Parser)]
+#[command(name = "clinic-explorer", version, about, long_about = None)]
+pub struct Cli {
+    /// Load the data files from this directory instead of the bundled data
+    /// (also: the CLINIC_EXPLORER_DATA environment variable).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// What to do; without one, the explorer opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Output formats for records and comparisons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned text that fits the terminal.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+}
+
+/// Output formats for lists and search results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned text that fits the terminal.
+    Text,
+    /// JSON.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the data files: print counts per kind, or every problem as FILE:LINE:COLUMN: message.
+    Check,
+    /// Find records by name, alias, abbreviation, district, doctor... typos forgiven.
+    Search {
+        /// What to look for, e.g. "LPP", "hot comb", "Cheongdam", "keliod".
+        query: String,
+        /// Only this kind: condition, therapy, clinic, cost or travel.
+        #[arg(long)]
+        kind: Option<String>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Show one record: its fields, linked records by name, claims marked as claims, and sources.
+    Show {
+        /// condition, therapy, clinic, cost or travel.
+        kind: String,
+        /// The record's id (see `list`).
+        id: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List every record of a kind.
+    List {
+        /// condition, therapy, clinic, cost or travel.
+        kind: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Compare two to four records of one kind attribute by attribute; rows that differ are marked.
+    Compare {
+        /// condition, therapy, clinic, cost or travel.
+        kind: String,
+        /// Two to four ids.
+        #[arg(required = true, num_args = 2..=4)]
+        ids: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// Exit status for invalid data or an unknown kind or id.
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit status for a usage error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Parses the command line and runs it; returns the process exit status.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let source = DataSource::choose(cli.data.clone());
+    let Some(command) = cli.command else {
+        eprintln!(
+            "clinic-explorer: the explorer is not available in this build; try `clinic-explorer --help`"
+        );
+        return ExitCode::from(EXIT_FAILURE);
+    };
+    if let Command::Check = command {
+        return check::run(&source);
+    }
+    let data = match Dataset::load(&source) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let result = match command {
+        Command::Check => unreachable!("handled above"),
+        Command::Search {
+            query,
+            kind,
+            limit,
+            format,
+        } => parse_kind_opt(kind.as_deref()).map(|k| search::run(&data, &query, k, limit, format)),
+        Command::Show { kind, id, format } => {
+            parse_kind(&kind).and_then(|k| show::run(&data, k, &id, format))
+        }
+        Command::List { kind, format } => parse_kind(&kind).map(|k| list::run(&data, k, format)),
+        Command::Compare { kind, ids, format } => {
+            parse_kind(&kind).and_then(|k| compare::run(&data, k, &ids, format))
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("clinic-explorer: {msg}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// Parses a kind name, or explains which kinds exist.
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::parse(s).ok_or_else(|| {
+        let names = Kind::ALL.map(Kind::as_str);
+        let hint = crate::text::closest(s, names, 1);
+        let hint = hint
+            .first()
+            .map(|h| format!("did you mean `{h}`? "))
+            .unwrap_or_default();
+        format!(
+            "unknown kind `{}`; {hint}kinds are: {}",
+            crate::text::sanitize(s),
+            names.join(", ")
+        )
+    })
+}
+
+fn parse_kind_opt(s: Option<&str>) -> Result<Option<Kind>, String> {
+    s.map(parse_kind).transpose()
+}

@@ -1,0 +1,50 @@
+//! `clinic-explorer check`: the same validation as start-up, with counts or every problem.
+
+use super::EXIT_FAILURE;
+use crate::dataset::{DataSource, Dataset};
+use crate::error::Error;
+use crate::model::Kind;
+use std::process::ExitCode;
+
+/// Runs `check`: counts per kind on stdout and exit 0, or every problem on stdout (one per line,
+/// `FILE:LINE:COLUMN: message`) with a summary on stderr and exit 1.
+pub fn run(source: &DataSource) -> ExitCode {
+    match Dataset::load(source) {
+        Ok(data) => {
+            println!("{}: valid", source.describe());
+            for kind in Kind::ALL {
+                println!(
+                    "  {:<16}{:>5}",
+                    kind.plural().to_lowercase(),
+                    data.count(kind)
+                );
+            }
+            let c = &data.costs;
+            for (label, n) in [
+                ("sources", data.sources.len()),
+                ("cost groups", c.groups.len()),
+                ("exchange rates", c.exchange_rates.len()),
+                ("percentages", c.percentages.len()),
+            ] {
+                println!("  {label:<16}{n:>5}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Error::Invalid(problems)) => {
+            for p in &problems {
+                println!("{p}");
+            }
+            let n = problems.len();
+            eprintln!(
+                "{}: {n} problem{} found",
+                source.describe(),
+                if n == 1 { "" } else { "s" }
+            );
+            ExitCode::from(EXIT_FAILURE)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! `clinic-explorer compare`.
+
+use super::Format;
+use super::output::{columns, md_cell, table};
+use crate::compare::{Comparison, MISSING};
+use crate::dataset::Dataset;
+use crate::describe::DISCLAIMER;
+use crate::model::Kind;
+
+/// Prints the comparison of 2 to 4 records.
+pub fn run(data: &Dataset, kind: Kind, ids: &[String], format: Format) -> Result<(), String> {
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let c = Comparison::build(data, kind, &ids).map_err(|e| e.to_string())?;
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&c).expect("serialises")),
+        Format::Markdown => print!("{}", markdown(&c)),
+        Format::Text => print!("{}", text(&c, columns())),
+    }
+    Ok(())
+}
+
+fn cells(c: &Comparison) -> Vec<Vec<String>> {
+    c.rows
+        .iter()
+        .map(|r| {
+            std::iter::once(r.attribute.clone())
+                .chain(
+                    r.values
+                        .iter()
+                        .map(|v| v.clone().unwrap_or_else(|| MISSING.to_owned())),
+                )
+                .collect()
+        })
+        .collect()
+}
+
+/// The comparison as an aligned table; rows that differ are marked `*`.
+pub fn text(c: &Comparison, width: usize) -> String {
+    let header: Vec<String> = std::iter::once("Attribute".to_owned())
+        .chain(c.columns.iter().map(|col| col.name.clone()))
+        .collect();
+    let marks: Vec<char> = c
+        .rows
+        .iter()
+        .map(|r| if r.differs { '*' } else { ' ' })
+        .collect();
+    let mut out = table(&header, &cells(c), &marks, width).join("\n");
+    out.push_str("\n\n* the values differ\n");
+    for l in crate::text::wrap(DISCLAIMER, width) {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out
+}
+
+/// The comparison as a Markdown table; rows that differ are marked in the last column.
+pub fn markdown(c: &Comparison) -> String {
+    let mut out = String::new();
+    let names: Vec<String> = c.columns.iter().map(|col| md_cell(&col.name)).collect();
+    out.push_str(&format!(
+        "| Attribute | {} | Differs |\n",
+        names.join(" | ")
+    ));
+    out.push_str(&format!("|---|{}---|\n", "---|".repeat(names.len())));
+    for (row, cells) in c.rows.iter().zip(cells(c)) {
+        let values: Vec<String> = cells[1..].iter().map(|v| md_cell(v)).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            md_cell(&row.attribute),
+            values.join(" | "),
+            if row.differs { "yes" } else { "" }
+        ));
+    }
+    out.push_str(&format!("\n> {DISCLAIMER}\n"));
+    out
+}

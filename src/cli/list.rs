@@ -1,0 +1,71 @@
+//! `clinic-explorer list`.
+
+use super::ListFormat;
+use super::output::{columns, table};
+use crate::dataset::Dataset;
+use crate::model::Kind;
+use serde::Serialize;
+
+/// One row of a listing.
+#[derive(Serialize)]
+struct Item<'a> {
+    kind: Kind,
+    id: &'a str,
+    name: &'a str,
+    detail: String,
+}
+
+/// The one telling attribute shown beside a record's name.
+pub fn detail(data: &Dataset, kind: Kind, id: &str) -> String {
+    match kind {
+        Kind::Condition => data.condition(id).map(|c| c.category.clone()),
+        Kind::Therapy => data.therapy(id).map(|t| t.evidence.label().to_owned()),
+        Kind::Clinic => data.clinic(id).map(|c| {
+            [c.district.as_deref(), c.city.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+        Kind::Cost => data.cost(id).map(|c| {
+            format!(
+                "{}: {} {}",
+                c.country,
+                crate::money::range_text(c),
+                c.unit.label()
+            )
+        }),
+        Kind::Travel => data.travel_fact(id).map(|t| t.topic.label().to_owned()),
+    }
+    .unwrap_or_default()
+}
+
+/// Prints every record of a kind.
+pub fn run(data: &Dataset, kind: Kind, format: ListFormat) {
+    let items: Vec<Item> = data
+        .records(kind)
+        .into_iter()
+        .map(|r| Item {
+            kind,
+            id: r.id().as_str(),
+            name: r.name(),
+            detail: detail(data, kind, r.id().as_str()),
+        })
+        .collect();
+    match format {
+        ListFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&items).expect("items serialise")
+        ),
+        ListFormat::Text => {
+            let rows: Vec<Vec<String>> = items
+                .iter()
+                .map(|i| vec![i.id.to_owned(), i.name.to_owned(), i.detail.clone()])
+                .collect();
+            let header = ["id", "name", "detail"].map(String::from);
+            for line in table(&header, &rows, &[], columns()) {
+                println!("{line}");
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! `clinic-explorer show`.
+
+use super::Format;
+use super::output::{columns, label_lines, md_cell};
+use crate::dataset::Dataset;
+use crate::describe::{DISCLAIMER, Description};
+use crate::model::Kind;
+use crate::text::{sanitize, wrap};
+
+/// Prints one record, or says which ids are closest.
+pub fn run(data: &Dataset, kind: Kind, id: &str, format: Format) -> Result<(), String> {
+    data.find(kind, id).map_err(|e| e.to_string())?;
+    let d = data.describe(kind, id).expect("found above");
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&d).expect("serialises")),
+        Format::Markdown => print!("{}", markdown(&d)),
+        Format::Text => print!("{}", text(&d, columns())),
+    }
+    Ok(())
+}
+
+/// The record as aligned text, wrapped to `width` columns.
+pub fn text(d: &Description, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = |s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+    line(&format!("{}  ({} · {})", sanitize(&d.name), d.kind, d.id));
+    if !d.aliases.is_empty() {
+        for l in wrap(
+            &format!("Also called: {}", sanitize(&d.aliases.join(", "))),
+            width,
+        ) {
+            line(&l);
+        }
+    }
+    line("");
+    for l in wrap(&sanitize(&d.summary), width) {
+        line(&l);
+    }
+    let mut rows: Vec<(String, String)> = d
+        .fields
+        .iter()
+        .map(|f| (f.label.clone(), f.value.clone()))
+        .collect();
+    rows.extend(d.links.iter().map(|l| {
+        (
+            l.label.clone(),
+            l.items
+                .iter()
+                .map(|i| i.name.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    }));
+    if !rows.is_empty() {
+        line("");
+        for l in label_lines(&rows, width) {
+            line(&l);
+        }
+    }
+    if !d.attributes.is_empty() {
+        line("");
+        line("Attributes");
+        let rows: Vec<_> = d
+            .attributes
+            .iter()
+            .map(|f| (format!("  {}", f.label), f.value.clone()))
+            .collect();
+        for l in label_lines(&rows, width) {
+            line(&l);
+        }
+    }
+    if !d.notes.is_empty() {
+        line("");
+        for n in &d.notes {
+            for (i, l) in wrap(
+                &sanitize(&format!("{}: {}", n.label, n.value)),
+                width.saturating_sub(2),
+            )
+            .into_iter()
+            .enumerate()
+            {
+                line(&format!("{}{l}", if i == 0 { "- " } else { "  " }));
+            }
+        }
+    }
+    if !d.claims.is_empty() {
+        line("");
+        line("Claims (their words, not verified facts)");
+        for c in &d.claims {
+            let s = format!("Claim by {}: \"{}\" [{}]", c.by, c.text, c.source);
+            for (i, l) in wrap(&sanitize(&s), width.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+            {
+                line(&format!("{}{l}", if i == 0 { "- " } else { "  " }));
+            }
+        }
+    }
+    line("");
+    line("Sources");
+    for s in &d.sources {
+        let ext = if s.external {
+            " [outside the seed documents]"
+        } else {
+            ""
+        };
+        let text = format!("{} — section: {}{ext}", s.citation, s.section);
+        for (i, l) in wrap(&sanitize(&text), width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            line(&format!("{}{l}", if i == 0 { "- " } else { "  " }));
+        }
+    }
+    line("");
+    for l in wrap(DISCLAIMER, width) {
+        line(&l);
+    }
+    out
+}
+
+/// The record as Markdown.
+pub fn markdown(d: &Description) -> String {
+    let mut out = String::new();
+    let mut line = |s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+    line(&format!("# {}", md_cell(&d.name)));
+    line("");
+    line(&format!("*{} · `{}`*", d.kind, d.id));
+    if !d.aliases.is_empty() {
+        line("");
+        line(&format!("Also called: {}", md_cell(&d.aliases.join(", "))));
+    }
+    line("");
+    line(&md_cell(&d.summary));
+    line("");
+    if !d.fields.is_empty() || !d.links.is_empty() {
+        line("| Field | Value |");
+        line("|---|---|");
+        for f in &d.fields {
+            line(&format!(
+                "| {} | {} |",
+                md_cell(&f.label),
+                md_cell(&f.value)
+            ));
+        }
+        for l in &d.links {
+            let names: Vec<&str> = l.items.iter().map(|i| i.name.as_str()).collect();
+            line(&format!(
+                "| {} | {} |",
+                md_cell(&l.label),
+                md_cell(&names.join("; "))
+            ));
+        }
+        line("");
+    }
+    if !d.attributes.is_empty() {
+        line("## Attributes");
+        line("");
+        line("| Attribute | Value |");
+        line("|---|---|");
+        for f in &d.attributes {
+            line(&format!(
+                "| {} | {} |",
+                md_cell(&f.label),
+                md_cell(&f.value)
+            ));
+        }
+        line("");
+    }
+    if !d.notes.is_empty() {
+        line("## Notes");
+        line("");
+        for n in &d.notes {
+            line(&format!(
+                "- **{}**: {}",
+                md_cell(&n.label),
+                md_cell(&n.value)
+            ));
+        }
+        line("");
+    }
+    if !d.claims.is_empty() {
+        line("## Claims (their words, not verified facts)");
+        line("");
+        for c in &d.claims {
+            line(&format!(
+                "- Claim by {}: \"{}\" ({})",
+                c.by,
+                md_cell(&c.text),
+                md_cell(&c.source)
+            ));
+        }
+        line("");
+    }
+    line("## Sources");
+    line("");
+    for s in &d.sources {
+        let ext = if s.external {
+            " *(outside the seed documents)*"
+        } else {
+            ""
+        };
+        line(&format!(
+            "- {} — section: {}{ext}",
+            md_cell(&s.citation),
+            md_cell(&s.section)
+        ));
+    }
+    line("");
+    line(&format!("> {DISCLAIMER}"));
+    out
+}

@@ -1,0 +1,250 @@
+//! Reading and parsing one data file: size limit, UTF-8, byte-order mark, RON with positions.
+
+use crate::error::Problem;
+use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
+use std::io::Read;
+use std::path::Path;
+
+/// The largest data file accepted, so a wrong file cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Nesting deeper than this is refused with an error instead of risking the stack.
+pub const MAX_NESTING: usize = 64;
+
+/// Reads a file into bytes, refusing anything larger than [`MAX_FILE_BYTES`].
+pub fn read_bytes(path: &Path, label: &Path) -> Result<Vec<u8>, Problem> {
+    let file = std::fs::File::open(path).map_err(|e| {
+        let what = match e.kind() {
+            std::io::ErrorKind::NotFound => "file not found".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => format!("cannot open the file ({e})"),
+        };
+        Problem::in_file(label, what)
+    })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| Problem::in_file(label, format!("cannot read the file ({e})")))?;
+    if meta.is_dir() {
+        return Err(Problem::in_file(
+            label,
+            "is a directory; expected a RON file",
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Problem::in_file(label, format!("cannot read the file ({e})")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Problem::in_file(
+            label,
+            format!(
+                "the file is larger than the {} MiB limit for a data file; is it the right file?",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Checks that bytes are UTF-8 text without a byte-order mark, and not empty.
+pub fn decode(bytes: Vec<u8>, label: &Path) -> Result<String, Problem> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(Problem::at(
+            label,
+            1,
+            1,
+            "the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM",
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        // Safe: the prefix up to `valid` is valid UTF-8 by definition.
+        let prefix = String::from_utf8_lossy(&bytes[..valid]);
+        let (line, col) = line_col(&prefix, prefix.len());
+        Problem::at(
+            label,
+            line,
+            col,
+            format!(
+                "invalid UTF-8 (byte 0x{:02X}); the file must be saved as UTF-8 text",
+                bytes[valid]
+            ),
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(Problem::at(
+            label,
+            1,
+            1,
+            "the file is empty; expected RON data, e.g. a list of records `[ (...), ]`",
+        ));
+    }
+    Ok(text)
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Parses RON text into `T`, turning the parser's error into a [`Problem`] in plain words.
+pub fn parse<T: DeserializeOwned>(text: &str, label: &Path) -> Result<T, Problem> {
+    if let Some((line, col)) = too_deep(text) {
+        return Err(Problem::at(
+            label,
+            line,
+            col,
+            format!(
+                "brackets are nested more than {MAX_NESTING} levels deep; expected records of a few levels"
+            ),
+        ));
+    }
+    let options = ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING * 2);
+    options.from_str::<T>(text).map_err(|e| {
+        Problem::at(
+            label,
+            e.span.start.line.max(1),
+            e.span.start.col.max(1),
+            plain_words(&e.code),
+        )
+    })
+}
+
+/// Finds the first place where brackets nest deeper than [`MAX_NESTING`], skipping strings and comments.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(line_col(text, i));
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Rewrites the RON parser's error in words for someone editing the file by hand.
+fn plain_words(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::Eof => "the file ends too early: a bracket, parenthesis or string is not closed".into(),
+        E::ExpectedComma => "expected a comma `,` between two items or fields".into(),
+        E::ExpectedArray => "expected a list in square brackets `[ ... ]`".into(),
+        E::ExpectedArrayEnd => {
+            "expected `]` to close the list (or a comma before the next item)".into()
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "expected a record in parentheses `( field: value, ... )`".into()
+        }
+        E::ExpectedStructLikeEnd => {
+            "expected `)` to close the record (or a comma before the next field)".into()
+        }
+        E::ExpectedString => "expected a string in double quotes".into(),
+        E::ExpectedStringEnd => "the string is not closed: expected a closing `\"`".into(),
+        E::ExpectedInteger => "expected a whole number".into(),
+        E::ExpectedFloat => "expected a number".into(),
+        E::ExpectedBoolean => "expected `true` or `false`".into(),
+        E::IntegerOutOfBounds => {
+            "the number is out of range (amounts are whole numbers, zero or more)".into()
+        }
+        E::TrailingCharacters => {
+            "unexpected text after the end of the data; expected only one top-level value".into()
+        }
+        E::UnclosedBlockComment => "a `/*` comment is not closed with `*/`".into(),
+        E::ExceededRecursionLimit => format!("nested more than {MAX_NESTING} levels deep"),
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}; expected one of: {}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default(),
+            expected.join(", ")
+        ),
+        E::MissingStructField { field, outer } => format!(
+            "missing required field `{field}`{}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default()
+        ),
+        E::DuplicateStructField { field, outer } => format!(
+            "field `{field}` is given twice{}",
+            outer
+                .as_ref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default()
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown value `{found}`{}; expected one of: {}",
+            outer
+                .as_ref()
+                .map(|o| format!(" for {o}"))
+                .unwrap_or_default(),
+            expected.join(", ")
+        ),
+        E::InvalidValueForType { expected, found } => {
+            format!("expected {expected}, found {found}")
+        }
+        E::Message(m) => m.clone(),
+        other => format!("{other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let t = "ab\n가나x";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 3), (2, 1));
+        assert_eq!(line_col(t, t.find('x').unwrap()), (2, 3));
+    }
+
+    #[test]
+    fn deep_nesting_is_found_without_recursion() {
+        let deep = "[".repeat(10_000);
+        assert_eq!(too_deep(&deep), Some((1, MAX_NESTING + 1)));
+        assert_eq!(too_deep("\"[[[[\" [ ]"), None);
+    }
+}

@@ -1,0 +1,19 @@
+//! clinic-explorer: explore treatment options in South Korea (conditions, therapies, clinics, costs),
+//! every fact with its source.
+//!
+//! The library holds the domain and knows nothing of terminals: [`model`] (plain data types),
+//! [`dataset`] (load and validate RON files). Front ends (the command line, the terminal explorer)
+//! call the same functions.
+
+pub mod cli;
+pub mod compare;
+pub mod dataset;
+pub mod describe;
+pub mod error;
+pub mod model;
+pub mod money;
+pub mod search;
+pub mod text;
+
+pub use dataset::Dataset;
+pub use error::{Error, Result};

@@ -1,0 +1,234 @@
+//! Cost ranges, the exchange rate they are converted with, and percentage figures (savings, deposit).
+
+use super::{Id, Kind, SourceRef, impl_record};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Currency a figure is given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Currency {
+    /// United States dollar.
+    USD,
+    /// South Korean won.
+    KRW,
+}
+
+impl Currency {
+    /// The symbol people read: `$` or `₩`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Currency::USD => "$",
+            Currency::KRW => "₩",
+        }
+    }
+    /// The ISO code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::USD => "USD",
+            Currency::KRW => "KRW",
+        }
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// What one figure pays for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Unit {
+    /// One treatment session.
+    PerSession,
+    /// One joint, one session.
+    PerJointPerSession,
+    /// A full course of treatment.
+    FullCourse,
+    /// One treatment or package, however many sessions it takes.
+    PerTreatment,
+    /// One night of accommodation.
+    PerNight,
+    /// One meal.
+    PerMeal,
+    /// One ride or trip in town.
+    PerRide,
+    /// One day.
+    PerDay,
+}
+
+impl Unit {
+    /// A label for people: "per session".
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::PerSession => "per session",
+            Unit::PerJointPerSession => "per joint per session",
+            Unit::FullCourse => "full course",
+            Unit::PerTreatment => "per treatment",
+            Unit::PerNight => "per night",
+            Unit::PerMeal => "per meal",
+            Unit::PerRide => "per ride",
+            Unit::PerDay => "per day",
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A spending tier for stay and daily expenses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Tier {
+    /// Hostels, public transport, street food.
+    Budget,
+    /// Hotels, taxis now and then, casual restaurants.
+    Mid,
+    /// Luxury hotels, taxis, fine dining.
+    Luxury,
+}
+
+impl Tier {
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::Budget => "budget",
+            Tier::Mid => "mid-range",
+            Tier::Luxury => "luxury",
+        }
+    }
+}
+
+/// How the source words a figure; open-ended wordings have no upper bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Qualifier {
+    /// "from $X", "starts around".
+    From,
+    /// "$X+".
+    Plus,
+    /// "as low as $X".
+    AsLowAs,
+    /// "on average".
+    Average,
+    /// "up to $X".
+    UpTo,
+}
+
+/// A group of cost ranges that cover the same thing, shown together on one chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostGroup {
+    /// Stable id.
+    pub id: Id,
+    /// What the group covers ("Stem-cell therapy for hair loss").
+    pub name: String,
+}
+
+/// A price range for one thing in one country, as a source gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostRange {
+    /// Stable id: slug of the name.
+    pub id: Id,
+    /// Says what and where: "Stem-cell therapy for hair loss, South Korea, full course".
+    pub name: String,
+    /// Other names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What the figure includes, in the project's own words.
+    pub summary: String,
+    /// The group it is charted in (an id from `groups`).
+    pub group: Id,
+    /// The therapies it prices, where it prices specific ones.
+    #[serde(default)]
+    pub therapies: Vec<Id>,
+    /// Country or region ("South Korea", "Mexico/Turkey/Thailand").
+    pub country: String,
+    /// Lower bound in whole units of the currency; absent when the source gives only an upper one.
+    #[serde(default)]
+    pub min: Option<u64>,
+    /// Upper bound; absent when the source gives an open-ended figure ("from", "+", "as low as").
+    #[serde(default)]
+    pub max: Option<u64>,
+    /// How the source words the figure, when not a plain range.
+    #[serde(default)]
+    pub qualifier: Option<Qualifier>,
+    /// Currency as given by the source.
+    pub currency: Currency,
+    /// What one figure pays for.
+    pub unit: Unit,
+    /// Year the figure applies to (the source's date, or the year it names).
+    pub year: u16,
+    /// Spending tier, for stay and daily expenses.
+    #[serde(default)]
+    pub tier: Option<Tier>,
+    /// Where the figure comes from.
+    pub sources: Vec<SourceRef>,
+}
+
+impl_record!(CostRange, Kind::Cost);
+
+/// A dated exchange rate, as implied or stated by a source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeRate {
+    /// Stable id.
+    pub id: Id,
+    /// Won per US dollar.
+    pub krw_per_usd: f64,
+    /// When it applies (the source's date).
+    pub date: String,
+    /// How it was derived ("₩14,500,000 given for $10,000").
+    pub derivation: String,
+    /// Where it comes from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// What a percentage figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PercentageKind {
+    /// Saving compared with another country.
+    Savings,
+    /// Deposit due up front.
+    Deposit,
+    /// A tax or refund.
+    Tax,
+}
+
+/// A percentage figure: a saving, a deposit, a tax.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Percentage {
+    /// Stable id.
+    pub id: Id,
+    /// What it is: "Saving in South Korea compared with the US".
+    pub name: String,
+    /// What sort of figure.
+    pub kind: PercentageKind,
+    /// Lower bound, in percent.
+    pub min: f64,
+    /// Upper bound, in percent; absent for a single figure.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// What it applies to, and any caveat (e.g. "ended 31 December 2025").
+    pub note: String,
+    /// Where it comes from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// Everything in `costs.ron`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Costs {
+    /// Exchange rates used to show figures in the other currency.
+    pub exchange_rates: Vec<ExchangeRate>,
+    /// Groups the ranges are charted in.
+    pub groups: Vec<CostGroup>,
+    /// The cost ranges.
+    pub ranges: Vec<CostRange>,
+    /// Savings, deposits and taxes.
+    #[serde(default)]
+    pub percentages: Vec<Percentage>,
+}
