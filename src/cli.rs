@@ -5,13 +5,14 @@
 
 mod check;
 mod compare;
+mod estimate;
 mod list;
 mod output;
 mod search;
 mod show;
 
 use crate::dataset::{DataSource, Dataset};
-use crate::model::Kind;
+use crate::model::{Currency, Kind, Tier};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -99,6 +100,67 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// A trip budget: a treatment's price, stay, food and local transport, as a range with sources.
+    Estimate {
+        /// Id of the treatment's cost range (see `list cost`).
+        #[arg(long, value_name = "ID")]
+        cost: String,
+        /// Sessions (multiplies a per-session price).
+        #[arg(long, value_name = "N")]
+        sessions: Option<u32>,
+        /// Nights in Korea.
+        #[arg(long, value_name = "N", default_value_t = 7)]
+        nights: u32,
+        /// Spending tier for stay, food and transport.
+        #[arg(long, value_enum, ignore_case = true, default_value_t = TierArg::Mid)]
+        tier: TierArg,
+        /// Show every figure in this currency (converted at the dated rate in the data).
+        #[arg(long, value_enum, ignore_case = true)]
+        currency: Option<CurrencyArg>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+/// `--tier` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TierArg {
+    /// Hostels, public transport, street food.
+    Budget,
+    /// Hotels, casual restaurants.
+    Mid,
+    /// Luxury hotels, fine dining.
+    Luxury,
+}
+
+impl From<TierArg> for Tier {
+    fn from(t: TierArg) -> Tier {
+        match t {
+            TierArg::Budget => Tier::Budget,
+            TierArg::Mid => Tier::Mid,
+            TierArg::Luxury => Tier::Luxury,
+        }
+    }
+}
+
+/// `--currency` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "UPPER")]
+pub enum CurrencyArg {
+    /// US dollars.
+    Usd,
+    /// Korean won.
+    Krw,
+}
+
+impl From<CurrencyArg> for Currency {
+    fn from(c: CurrencyArg) -> Currency {
+        match c {
+            CurrencyArg::Usd => Currency::USD,
+            CurrencyArg::Krw => Currency::KRW,
+        }
+    }
 }
 
 /// Exit status for invalid data or an unknown kind or id.
@@ -140,6 +202,23 @@ pub fn run() -> ExitCode {
         Command::List { kind, format } => parse_kind(&kind).map(|k| list::run(&data, k, format)),
         Command::Compare { kind, ids, format } => {
             parse_kind(&kind).and_then(|k| compare::run(&data, k, &ids, format))
+        }
+        Command::Estimate {
+            cost,
+            sessions,
+            nights,
+            tier,
+            currency,
+            format,
+        } => {
+            let req = crate::estimate::Request {
+                cost,
+                sessions,
+                nights,
+                tier: tier.into(),
+                currency: currency.map(Into::into),
+            };
+            estimate::run(&data, &req, format)
         }
     };
     match result {

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod dataset;
 pub mod describe;
 pub mod error;
+pub mod estimate;
 pub mod model;
 pub mod money;
 pub mod search;

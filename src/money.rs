@@ -8,7 +8,7 @@ pub fn amount(value: u64, currency: Currency) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     out.push_str(currency.symbol());
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

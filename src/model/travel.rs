@@ -70,6 +70,9 @@ pub struct TravelFact {
     /// A key value: a phone number, a duration ("up to 90 days").
     #[serde(default)]
     pub value: Option<String>,
+    /// For a visa: the longest stay it covers, in days (used to say which visa a trip needs).
+    #[serde(default)]
+    pub max_days: Option<u32>,
     /// Items of a list: documents, steps, instructions.
     #[serde(default)]
     pub items: Vec<String>,

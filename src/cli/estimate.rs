@@ -1,0 +1,104 @@
+//! `clinic-explorer estimate`: a trip budget from a cost range.
+
+use super::ListFormat;
+use super::output::{columns, label_lines, table};
+use crate::dataset::Dataset;
+use crate::describe::DISCLAIMER;
+use crate::estimate::{Estimate, Request, estimate, span_text};
+use crate::text::wrap;
+
+/// Prints the budget, or the reason there is none.
+pub fn run(data: &Dataset, req: &Request, format: ListFormat) -> Result<(), String> {
+    let e = estimate(data, req).map_err(|e| e.to_string())?;
+    match format {
+        ListFormat::Json => println!("{}", serde_json::to_string_pretty(&e).expect("serialises")),
+        ListFormat::Text => print!("{}", text(&e, columns())),
+    }
+    Ok(())
+}
+
+/// The budget as text.
+pub fn text(e: &Estimate, width: usize) -> String {
+    let mut out = Vec::new();
+    out.extend(wrap(
+        &crate::text::sanitize(&format!(
+            "Trip budget: {} — {} session{}, {} nights, {}",
+            e.cost_name,
+            e.sessions,
+            if e.sessions == 1 { "" } else { "s" },
+            e.nights,
+            e.tier.label()
+        )),
+        width,
+    ));
+    out.push(String::new());
+    let conv = |c: bool| if c { " (converted)" } else { "" };
+    let mut rows: Vec<Vec<String>> = e
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                l.item.clone(),
+                format!(
+                    "{}{}",
+                    span_text(l.min, l.max, e.currency),
+                    conv(l.converted)
+                ),
+                l.basis.clone(),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "Total".into(),
+        span_text(e.total_min, e.total_max, e.currency),
+        String::new(),
+    ]);
+    if let Some(d) = &e.deposit {
+        rows.push(vec![
+            d.item.clone(),
+            format!(
+                "{}{}",
+                span_text(d.min, d.max, e.currency),
+                conv(d.converted)
+            ),
+            d.basis.clone(),
+        ]);
+    }
+    let header = ["Item", "Amount", "How"].map(String::from);
+    out.extend(table(&header, &rows, &[], width));
+    if let Some(r) = &e.rate {
+        out.push(String::new());
+        out.extend(wrap(
+            &format!(
+                "Converted at ₩{} per $1 (dated {}, rate `{}` in the data).",
+                r.krw_per_usd, r.date, r.id
+            ),
+            width,
+        ));
+    }
+    out.push(String::new());
+    let mut facts: Vec<(String, String)> = Vec::new();
+    if let Some(v) = &e.visa {
+        facts.push((
+            "Visa".into(),
+            format!("{} ({}) — {}", v.name, v.covers, v.source),
+        ));
+    }
+    for a in &e.assumptions {
+        facts.push(("Assumes".into(), a.clone()));
+    }
+    out.extend(label_lines(&facts, width));
+    out.push(String::new());
+    out.push("Sources".into());
+    for l in e.lines.iter().chain(e.deposit.iter()) {
+        out.extend(wrap(
+            &crate::text::sanitize(&format!("- {}: {}", l.item, l.source)),
+            width,
+        ));
+    }
+    out.push(String::new());
+    out.extend(wrap(DISCLAIMER, width));
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
+}
