@@ -151,14 +151,47 @@ fn secondary(data: &Dataset, kind: Kind, id: &str) -> Vec<(&'static str, String)
 }
 
 // Score bands: every match of a better band outranks every match of a worse one.
-const EXACT: i64 = 9_000_000;
-const PREFIX: i64 = 8_000_000;
-const WORD_PREFIX: i64 = 7_000_000;
-const FUZZY: i64 = 6_000_000;
-const TYPO: i64 = 5_000_000;
-const SECONDARY_PREFIX: i64 = 4_000_000;
-const SECONDARY_FUZZY: i64 = 3_000_000;
-const SECONDARY_TYPO: i64 = 2_000_000;
+// A whole word of a secondary field (a clinic's district "Sinsa") outranks a fuzzy match of a name
+// that skips letters ("Booster SessIoNS After"); a secondary prefix outranks a one-typo match of a
+// name, which in turn outranks a loose fuzzy match in a secondary field.
+const EXACT: i64 = 90_000_000;
+const PREFIX: i64 = 80_000_000;
+const WORD_PREFIX: i64 = 70_000_000;
+const FUZZY: i64 = 60_000_000;
+const SECONDARY_WORD: i64 = 56_000_000;
+const FUZZY_GAPPED: i64 = 52_000_000;
+const SECONDARY_PREFIX: i64 = 50_000_000;
+const TYPO: i64 = 40_000_000;
+const SECONDARY_FUZZY: i64 = 30_000_000;
+const SECONDARY_TYPO: i64 = 20_000_000;
+
+/// Extra weight, within a band, of the more telling secondary fields.
+fn weight(field: &str) -> i64 {
+    1_000_000
+        * match field {
+            "district" | "doctor" | "technique" | "city" => 3,
+            "cell source" | "delivery" | "symptom" | "cause" | "country" | "covers" | "value" => 2,
+            "item" => 1,
+            _ => 0,
+        }
+}
+
+/// A fuzzy match is kept only when it is tight: short queries (abbreviations) must match contiguous
+/// letters or the initials of words; longer ones may skip a few letters but not wander across a text.
+fn tight(positions: &[usize], q_len: usize, folded: &str) -> bool {
+    let (Some(first), Some(last)) = (positions.first(), positions.last()) else {
+        return false;
+    };
+    let span = last - first + 1;
+    if q_len <= 3 {
+        let chars: Vec<char> = folded.chars().collect();
+        let initials = positions
+            .iter()
+            .all(|&p| p == 0 || !chars.get(p - 1).is_some_and(|c| c.is_alphanumeric()));
+        return span == q_len || initials;
+    }
+    span <= q_len + 2 + q_len / 4
+}
 
 /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps.
 fn osa(a: &[char], b: &[char]) -> usize {
@@ -289,33 +322,37 @@ impl SearchIndex {
                     let prefix_positions = || (0..q_len as usize).collect::<Vec<_>>();
                     if f.folded == q && f.primary {
                         consider(EXACT - f.folded.len() as i64, fi, prefix_positions());
-                    } else if f.folded.starts_with(&q) {
-                        let band = if f.primary { PREFIX } else { SECONDARY_PREFIX };
-                        consider(band + fuzzy_score, fi, prefix_positions());
                     } else if let Some(start) = word_start(&f.folded, &q) {
-                        let band = if f.primary {
-                            WORD_PREFIX
-                        } else {
-                            SECONDARY_PREFIX
+                        let next = f.folded.chars().nth(start + q_len as usize);
+                        let whole_word = !next.is_some_and(char::is_alphanumeric);
+                        let band = match (f.primary, start == 0, whole_word) {
+                            (true, true, _) => PREFIX,
+                            (true, false, _) => WORD_PREFIX,
+                            (false, _, true) => SECONDARY_WORD + weight(f.field),
+                            (false, _, false) => SECONDARY_PREFIX + weight(f.field),
                         };
-                        consider(
-                            band + fuzzy_score,
-                            fi,
-                            (start..start + q_len as usize).collect(),
-                        );
-                    } else if let Some((s, pos)) = fuzzy {
-                        // A fuzzy match must be reasonably tight: about one consecutive-letter bonus
-                        // per query letter; scattered letters across a long text are noise.
-                        if s >= 16 * q_len.min(6) {
-                            let band = if f.primary { FUZZY } else { SECONDARY_FUZZY };
-                            consider(band + s, fi, pos);
-                        }
+                        let positions = (start..start + q_len as usize).collect();
+                        consider(band + fuzzy_score, fi, positions);
+                    } else if let Some((s, pos)) = fuzzy
+                        && tight(&pos, q_len as usize, &f.folded)
+                    {
+                        let contiguous = pos.len() == pos[pos.len() - 1] - pos[0] + 1;
+                        let band = match (f.primary, contiguous) {
+                            (true, true) => FUZZY,
+                            (true, false) => FUZZY_GAPPED,
+                            (false, _) => SECONDARY_FUZZY + weight(f.field),
+                        };
+                        consider(band + s, fi, pos);
                     }
                     if !query_words.is_empty()
                         && query_words.iter().any(|w| w.len() >= 4)
                         && let Some((edits, pos)) = typo_match(&query_words, f)
                     {
-                        let band = if f.primary { TYPO } else { SECONDARY_TYPO };
+                        let band = if f.primary {
+                            TYPO
+                        } else {
+                            SECONDARY_TYPO + weight(f.field)
+                        };
                         consider(band - 1000 * edits as i64 - f.words.len() as i64, fi, pos);
                     }
                 }
