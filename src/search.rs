@@ -27,7 +27,24 @@ struct FieldText {
     /// The text folded for matching: one char per char of `shown`.
     folded: String,
     /// The folded words with their starting char index.
-    words: Vec<(usize, String)>,
+    words: Vec<(usize, Vec<char>)>,
+    /// Which characters occur, for a cheap test before fuzzy scoring (see [`char_mask`]).
+    mask: u64,
+}
+
+/// A bit per character class: a-z, 0-9, space, Hangul, anything else. A query can only match a field
+/// fuzzily if every class it uses occurs in the field.
+fn char_mask(folded: &str) -> u64 {
+    folded.chars().fold(0u64, |m, c| {
+        m | 1u64
+            << match c {
+                'a'..='z' => c as u32 - 'a' as u32,
+                '0'..='9' => 26 + (c as u32 - '0' as u32),
+                ' ' => 36,
+                '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => 37,
+                _ => 38,
+            }
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -72,9 +89,9 @@ fn fold_aligned(shown: &str) -> String {
         .collect()
 }
 
-fn words(folded: &str) -> Vec<(usize, String)> {
+fn words(folded: &str) -> Vec<(usize, Vec<char>)> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut cur = Vec::new();
     let mut start = 0;
     for (i, c) in folded.chars().enumerate() {
         if c.is_alphanumeric() {
@@ -96,12 +113,14 @@ fn field(field: &'static str, primary: bool, raw: &str) -> FieldText {
     let shown = text::sanitize(raw);
     let folded = fold_aligned(&shown);
     let words = words(&folded);
+    let mask = char_mask(&folded);
     FieldText {
         field,
         primary,
         shown,
         folded,
         words,
+        mask,
     }
 }
 
@@ -193,28 +212,43 @@ fn tight(positions: &[usize], q_len: usize, folded: &str) -> bool {
     span <= q_len + 2 + q_len / 4
 }
 
-/// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps.
-fn osa(a: &[char], b: &[char]) -> usize {
+/// Optimal-string-alignment distance (insertions, deletions, substitutions and adjacent swaps), or
+/// `bound + 1` as soon as it must exceed `bound`. Words longer than 48 letters count as different.
+fn osa(a: &[char], b: &[char], bound: usize) -> usize {
+    const MAX: usize = 48;
     let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    if n.abs_diff(m) > bound {
+        return bound + 1;
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
+    if n > MAX || m > MAX {
+        return if a == b { 0 } else { bound + 1 };
+    }
+    // Rolling rows: two back (for swaps), previous, current.
+    let mut prev2 = [0usize; MAX + 1];
+    let mut prev = [0usize; MAX + 1];
+    let mut cur = [0usize; MAX + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(m + 1) {
         *cell = j;
     }
     for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = i;
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                v = v.min(prev2[j - 2] + 1);
             }
+            cur[j] = v;
+            row_min = row_min.min(v);
         }
+        if row_min > bound {
+            return bound + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    d[n][m]
+    prev[m]
 }
 
 /// The number of edits forgiven in a word of this many letters.
@@ -232,23 +266,22 @@ fn typo_match(query_words: &[Vec<char>], f: &FieldText) -> Option<(usize, Vec<us
     let mut total = 0;
     let mut positions = Vec::new();
     for q in query_words {
+        let allowed = allowed_typos(q.len());
         let mut best: Option<(usize, usize, usize)> = None; // (edits, start, len)
         for (start, w) in &f.words {
-            let w: Vec<char> = w.chars().collect();
             let edits = if w.starts_with(q) {
                 0
             } else {
-                // Compare with the word, and with its prefix of the query's length (a typo in a word
-                // still being typed).
-                let whole = osa(q, &w);
-                let head = if w.len() > q.len() {
-                    osa(q, &w[..q.len()])
+                // The whole word, or (for long queries) its head of the query's length plus one: a
+                // typo in a word still being typed.
+                let whole = osa(q, w, allowed);
+                if whole > allowed && allowed > 1 && w.len() > q.len() {
+                    osa(q, &w[..q.len()], allowed - 1) + 1
                 } else {
                     whole
-                };
-                whole.min(head + 1)
+                }
             };
-            if edits <= allowed_typos(q.len()) && best.is_none_or(|b| edits < b.0) {
+            if edits <= allowed && best.is_none_or(|b| edits < b.0) {
                 best = Some((edits, *start, w.len().min(q.len().max(1))));
             }
         }
@@ -299,86 +332,122 @@ impl SearchIndex {
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
+        let query = Query {
+            words: words(&q).into_iter().map(|(_, w)| w).collect(),
+            len: q.chars().count(),
+            mask: char_mask(&q),
+            text: q,
+        };
         let matcher = SkimMatcherV2::default().ignore_case();
-        let query_words: Vec<Vec<char>> = words(&q)
-            .into_iter()
-            .map(|(_, w)| w.chars().collect())
-            .collect();
-        let q_len = q.chars().count() as i64;
-        let mut hits: Vec<Hit> = self
-            .entries
-            .iter()
-            .filter(|e| kind.is_none_or(|k| k == e.kind))
-            .filter_map(|e| {
-                let mut best: Option<(i64, usize, Vec<usize>)> = None;
-                let mut consider = |score: i64, f: usize, pos: Vec<usize>| {
-                    if best.as_ref().is_none_or(|b| score > b.0) {
-                        best = Some((score, f, pos));
-                    }
-                };
-                for (fi, f) in e.fields.iter().enumerate() {
-                    let fuzzy = matcher.fuzzy_indices(&f.folded, &q);
-                    let fuzzy_score = fuzzy.as_ref().map_or(0, |(s, _)| (*s).clamp(0, 999_999));
-                    let prefix_positions = || (0..q_len as usize).collect::<Vec<_>>();
-                    if f.folded == q && f.primary {
-                        consider(EXACT - f.folded.len() as i64, fi, prefix_positions());
-                    } else if let Some(start) = word_start(&f.folded, &q) {
-                        let next = f.folded.chars().nth(start + q_len as usize);
-                        let whole_word = !next.is_some_and(char::is_alphanumeric);
-                        let band = match (f.primary, start == 0, whole_word) {
-                            (true, true, _) => PREFIX,
-                            (true, false, _) => WORD_PREFIX,
-                            (false, _, true) => SECONDARY_WORD + weight(f.field),
-                            (false, _, false) => SECONDARY_PREFIX + weight(f.field),
-                        };
-                        let positions = (start..start + q_len as usize).collect();
-                        consider(band + fuzzy_score, fi, positions);
-                    } else if let Some((s, pos)) = fuzzy
-                        && tight(&pos, q_len as usize, &f.folded)
-                    {
-                        let contiguous = pos.len() == pos[pos.len() - 1] - pos[0] + 1;
-                        let band = match (f.primary, contiguous) {
-                            (true, true) => FUZZY,
-                            (true, false) => FUZZY_GAPPED,
-                            (false, _) => SECONDARY_FUZZY + weight(f.field),
-                        };
-                        consider(band + s, fi, pos);
-                    }
-                    if !query_words.is_empty()
-                        && query_words.iter().any(|w| w.len() >= 4)
-                        && let Some((edits, pos)) = typo_match(&query_words, f)
-                    {
-                        let band = if f.primary {
-                            TYPO
-                        } else {
-                            SECONDARY_TYPO + weight(f.field)
-                        };
-                        consider(band - 1000 * edits as i64 - f.words.len() as i64, fi, pos);
-                    }
-                }
-                best.map(|(score, fi, positions)| {
-                    let f = &e.fields[fi];
-                    Hit {
-                        kind: e.kind,
-                        id: e.id.clone(),
-                        name: e.name.clone(),
-                        score,
-                        field: f.field.to_owned(),
-                        matched: f.shown.clone(),
-                        positions,
-                    }
-                })
+        let score = |e: &Entry| {
+            if kind.is_some_and(|k| k != e.kind) {
+                None
+            } else {
+                score_entry(e, &query, &matcher)
+            }
+        };
+        // Large indexes are scored on every core; small ones are not worth a thread.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let mut hits: Vec<Hit> = if self.entries.len() < 4096 || threads == 1 {
+            self.entries.iter().filter_map(score).collect()
+        } else {
+            let chunk = self.entries.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = self
+                    .entries
+                    .chunks(chunk)
+                    .map(|part| {
+                        scope.spawn(move || part.iter().filter_map(score).collect::<Vec<_>>())
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().expect("search thread"))
+                    .collect()
             })
-            .collect();
-        hits.sort_by(|a, b| {
+        };
+        let order = |a: &Hit, b: &Hit| {
             b.score
                 .cmp(&a.score)
                 .then(text::width(&a.name).cmp(&text::width(&b.name)))
                 .then(a.id.cmp(&b.id))
-        });
-        hits.truncate(limit);
+        };
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
         hits
     }
+}
+
+/// A query, folded and split once.
+struct Query {
+    text: String,
+    words: Vec<Vec<char>>,
+    len: usize,
+    mask: u64,
+}
+
+/// The best match of a query in one record, if any.
+fn score_entry(e: &Entry, q: &Query, matcher: &SkimMatcherV2) -> Option<Hit> {
+    let mut best: Option<(i64, usize, Vec<usize>)> = None;
+    let mut consider = |score: i64, f: usize, pos: Vec<usize>| {
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, f, pos));
+        }
+    };
+    let typo_worthy = q.words.iter().any(|w| w.len() >= 4);
+    for (fi, f) in e.fields.iter().enumerate() {
+        // Shorter fields are more specific: a small bonus inside a band.
+        let brevity = 1000 - (f.folded.len() as i64).min(999);
+        if f.folded == q.text && f.primary {
+            consider(EXACT + brevity, fi, (0..q.len).collect());
+        } else if let Some(start) = word_start(&f.folded, &q.text) {
+            let next = f.folded.chars().nth(start + q.len);
+            let whole_word = !next.is_some_and(char::is_alphanumeric);
+            let band = match (f.primary, start == 0, whole_word) {
+                (true, true, _) => PREFIX,
+                (true, false, _) => WORD_PREFIX,
+                (false, _, true) => SECONDARY_WORD + weight(f.field),
+                (false, _, false) => SECONDARY_PREFIX + weight(f.field),
+            };
+            consider(band + brevity, fi, (start..start + q.len).collect());
+        } else if q.mask & !f.mask == 0
+            && let Some((s, pos)) = matcher.fuzzy_indices(&f.folded, &q.text)
+            && tight(&pos, q.len, &f.folded)
+        {
+            let contiguous = pos.len() == pos[pos.len() - 1] - pos[0] + 1;
+            let band = match (f.primary, contiguous) {
+                (true, true) => FUZZY,
+                (true, false) => FUZZY_GAPPED,
+                (false, _) => SECONDARY_FUZZY + weight(f.field),
+            };
+            consider(band + s.clamp(0, 999_999), fi, pos);
+        }
+        if typo_worthy && let Some((edits, pos)) = typo_match(&q.words, f) {
+            let band = if f.primary {
+                TYPO
+            } else {
+                SECONDARY_TYPO + weight(f.field)
+            };
+            consider(band - 1000 * edits as i64 - f.words.len() as i64, fi, pos);
+        }
+    }
+    best.map(|(score, fi, positions)| {
+        let f = &e.fields[fi];
+        Hit {
+            kind: e.kind,
+            id: e.id.clone(),
+            name: e.name.clone(),
+            score,
+            field: f.field.to_owned(),
+            matched: f.shown.clone(),
+            positions,
+        }
+    })
 }
 
 /// Char index of the first word of `text` that starts with `query`, if any.
@@ -400,10 +469,17 @@ mod tests {
     #[test]
     fn osa_counts_a_swap_as_one_edit() {
         let c = |s: &str| s.chars().collect::<Vec<_>>();
-        assert_eq!(osa(&c("keliod"), &c("keloid")), 1);
-        assert_eq!(osa(&c("alopcia"), &c("alopecia")), 1);
-        assert_eq!(osa(&c("planopilarsi"), &c("planopilaris")), 1);
-        assert_eq!(osa(&c("abc"), &c("xyz")), 3);
+        assert_eq!(osa(&c("keliod"), &c("keloid"), 5), 1);
+        assert_eq!(osa(&c("alopcia"), &c("alopecia"), 5), 1);
+        assert_eq!(osa(&c("planopilarsi"), &c("planopilaris"), 5), 1);
+        assert_eq!(osa(&c("abc"), &c("xyz"), 5), 3);
+        assert_eq!(
+            osa(&c("abcdef"), &c("uvwxyz"), 1),
+            2,
+            "stops early past the bound"
+        );
+        assert_eq!(osa(&c("ca"), &c("abc"), 5), 3);
+        assert_eq!(osa(&c("kitten"), &c("sitting"), 9), 3);
     }
 
     #[test]
