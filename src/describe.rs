@@ -203,14 +203,8 @@ impl Dataset {
             }
             Kind::Therapy => {
                 let t = self.therapy(id)?;
-                push(
-                    f,
-                    "Evidence",
-                    Some(match &t.evidence_note {
-                        Some(n) => format!("{} — {n}", t.evidence.label()),
-                        None => t.evidence.label().to_owned(),
-                    }),
-                );
+                push(f, "Evidence", Some(t.evidence.label().to_owned()));
+                push(f, "Evidence note", t.evidence_note.clone());
                 push(f, "Category", Some(t.category.label().to_owned()));
                 push(f, "Cell source", t.cell_source.clone());
                 push(f, "Origin", t.origin.map(|o| o.label().to_owned()));
