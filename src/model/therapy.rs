@@ -77,6 +77,8 @@ pub enum Evidence {
     Investigational,
     /// Laboratory or early research only; not a treatment.
     ResearchOnly,
+    /// The sources name the therapy but do not say how well supported it is.
+    NotStated,
 }
 
 impl Evidence {
@@ -87,6 +89,7 @@ impl Evidence {
             Evidence::Emerging => "emerging",
             Evidence::Investigational => "investigational",
             Evidence::ResearchOnly => "research only",
+            Evidence::NotStated => "not stated by the sources",
         }
     }
 }
