@@ -5,13 +5,16 @@
 
 mod check;
 mod compare;
+mod config;
 mod estimate;
+mod export;
 mod list;
 mod output;
 mod search;
 mod show;
 
-use crate::dataset::{DataSource, Dataset};
+use crate::config::{Flags, Settings, Theme};
+use crate::dataset::Dataset;
 use crate::model::{Currency, Kind, Tier};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -26,6 +29,19 @@ pub struct Cli {
     /// (also: the CLINIC_EXPLORER_DATA environment variable).
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+
+    /// Colour scheme (also: CLINIC_EXPLORER_THEME, or `theme` in the configuration file).
+    #[arg(long, global = true, value_enum, ignore_case = true)]
+    pub theme: Option<ThemeArg>,
+
+    /// Show figures in this currency, converted at the dated rate in the data (also:
+    /// CLINIC_EXPLORER_CURRENCY, or `currency` in the configuration file).
+    #[arg(long, global = true, value_enum, ignore_case = true)]
+    pub currency: Option<CurrencyArg>,
+
+    /// Read no configuration file (neither the system-wide nor the per-user one).
+    #[arg(long, global = true)]
+    pub no_config: bool,
 
     /// What to do; without one, the explorer opens.
     #[command(subcommand)]
@@ -114,13 +130,41 @@ pub enum Command {
         /// Spending tier for stay, food and transport.
         #[arg(long, value_enum, ignore_case = true, default_value_t = TierArg::Mid)]
         tier: TierArg,
-        /// Show every figure in this currency (converted at the dated rate in the data).
-        #[arg(long, value_enum, ignore_case = true)]
-        currency: Option<CurrencyArg>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Write a handout (the shortlist, or a comparison) as Markdown, HTML or JSON: the records, their
+    /// comparison, cost ranges, notes, sources, the date and the disclaimer.
+    Export(export::Args),
+    /// Show the settings in force and where each comes from: flag, environment, user or system
+    /// configuration file, or default.
+    Config {
+        /// Print the merged settings (the default).
+        #[arg(long)]
+        print: bool,
+    },
+}
+
+/// `--theme` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// Maximum contrast.
+    HighContrast,
+}
+
+impl From<ThemeArg> for Theme {
+    fn from(t: ThemeArg) -> Theme {
+        match t {
+            ThemeArg::Dark => Theme::Dark,
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::HighContrast => Theme::HighContrast,
+        }
+    }
 }
 
 /// `--tier` values.
@@ -171,15 +215,41 @@ pub const EXIT_USAGE: u8 = 2;
 /// Parses the command line and runs it; returns the process exit status.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let source = DataSource::choose(cli.data.clone());
-    let Some(command) = cli.command else {
-        eprintln!(
-            "clinic-explorer: the explorer is not available in this build; try `clinic-explorer --help`"
-        );
-        return ExitCode::from(EXIT_FAILURE);
+    let flags = Flags {
+        data_dir: cli.data.clone(),
+        theme: cli.theme.map(Into::into),
+        currency: cli.currency.map(Into::into),
+        no_config: cli.no_config,
     };
-    if let Command::Check = command {
-        return check::run(&source);
+    let settings = match Settings::from_process(&flags) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            if matches!(e, crate::error::Error::Invalid(_)) {
+                eprintln!(
+                    "clinic-explorer: fix the configuration file, or start with --no-config to ignore it"
+                );
+            }
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let source = settings.data_source();
+    let Some(command) = cli.command else {
+        return match Dataset::load(&source) {
+            Ok(d) => crate::tui::run(d),
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(EXIT_FAILURE)
+            }
+        };
+    };
+    match command {
+        Command::Check => return check::run(&source),
+        Command::Config { print: _ } => {
+            print!("{}", config::print(&settings));
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
     }
     let data = match Dataset::load(&source) {
         Ok(d) => d,
@@ -189,7 +259,8 @@ pub fn run() -> ExitCode {
         }
     };
     let result = match command {
-        Command::Check => unreachable!("handled above"),
+        Command::Check | Command::Config { .. } => unreachable!("handled above"),
+        Command::Export(args) => export::run(&data, &args),
         Command::Search {
             query,
             kind,
@@ -208,7 +279,6 @@ pub fn run() -> ExitCode {
             sessions,
             nights,
             tier,
-            currency,
             format,
         } => {
             let req = crate::estimate::Request {
@@ -216,7 +286,7 @@ pub fn run() -> ExitCode {
                 sessions,
                 nights,
                 tier: tier.into(),
-                currency: currency.map(Into::into),
+                currency: settings.chosen_currency(),
             };
             estimate::run(&data, &req, format)
         }

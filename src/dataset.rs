@@ -5,7 +5,7 @@
 //! builds the indexes. Every problem found is returned at once, each with its file, line and column.
 
 mod index;
-mod read;
+pub(crate) mod read;
 mod validate;
 
 use crate::error::{Error, Problem, Result};

@@ -8,14 +8,18 @@
 pub mod chart;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod dataset;
 pub mod describe;
 pub mod error;
 pub mod estimate;
+pub mod export;
 pub mod model;
 pub mod money;
 pub mod search;
+pub mod shortlist;
 pub mod text;
+pub mod tui;
 
 pub use dataset::Dataset;
 pub use error::{Error, Result};

@@ -1,0 +1,84 @@
+//! `clinic-explorer config --print`: the settings in force and where each comes from.
+
+use crate::config::{NO_COLOR_ENV, Origin, Settings};
+use crate::dataset::DataSource;
+use crate::text::sanitize;
+use std::path::Path;
+
+fn from(origin: &Origin) -> String {
+    sanitize(&format!("(from {origin})"))
+}
+
+fn file_state(path: &Path, settings: &Settings) -> String {
+    let state = if settings.files.iter().any(|f| f == path) {
+        "read"
+    } else {
+        "not found"
+    };
+    sanitize(&format!("{} ({state})", path.display()))
+}
+
+/// The merged settings as lines of `name = value  (from ORIGIN)`, then the key bindings, the files
+/// looked at and any warnings.
+pub fn print(settings: &Settings) -> String {
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    let data = match settings.data_source() {
+        DataSource::Bundled => "bundled data".to_owned(),
+        DataSource::Dir(d) => sanitize(&d.display().to_string()),
+    };
+    line(format!(
+        "data_dir = {data}  {}",
+        from(&settings.data_dir.origin)
+    ));
+    line(format!(
+        "theme = {}  {}",
+        settings.theme.value,
+        from(&settings.theme.origin)
+    ));
+    line(format!(
+        "currency = {}  {}",
+        settings.currency.value,
+        from(&settings.currency.origin)
+    ));
+    line(format!(
+        "no_color = {}  ({NO_COLOR_ENV} is {}; when set, no colour whatever the theme)",
+        settings.no_color,
+        if settings.no_color { "set" } else { "not set" }
+    ));
+    if settings.keys.is_empty() {
+        line("keys = (none; the explorer's own key map)".to_owned());
+    } else {
+        line("keys:".to_owned());
+        for k in &settings.keys {
+            line(format!(
+                "  {} = {}  {}",
+                sanitize(&k.key),
+                sanitize(&k.action),
+                from(&k.origin)
+            ));
+        }
+    }
+    let paths = &settings.paths;
+    if paths.system.is_none() && paths.user.is_none() {
+        line("config files: none read".to_owned());
+    } else {
+        line("config files:".to_owned());
+        if let Some(p) = &paths.user {
+            line(format!("  user: {}", file_state(p, settings)));
+        }
+        if let Some(p) = &paths.system {
+            line(format!("  system: {}", file_state(p, settings)));
+        }
+    }
+    if !settings.warnings.is_empty() {
+        line("warnings:".to_owned());
+        for w in &settings.warnings {
+            line(format!("  {}", sanitize(w)));
+        }
+    }
+    out
+}

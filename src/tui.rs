@@ -1,0 +1,147 @@
+//! The terminal explorer: tabs of conditions, therapies, clinics, costs and travel facts, each a list
+//! and the selected record's detail; search across every kind; marked records compared side by side.
+//!
+//! The shape: keys and mouse events become [`action::Action`]s ([`keymap`], [`mouse`]);
+//! [`app::App::update`] alone changes state; [`ui::draw`] draws from `&App`; [`terminal`] owns raw
+//! mode, signals and restoring the terminal. The loop blocks on the next event (no timer, nothing runs
+//! while idle) and redraws only when an update changed something.
+
+pub mod action;
+pub mod app;
+pub mod doc;
+pub mod event;
+pub mod keymap;
+pub mod layout;
+pub mod mouse;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+
+use crate::dataset::Dataset;
+use action::Action;
+use app::App;
+use event::{Event, EventSource, Stop, TerminalEvents};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// How the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal or the terminal going away stopped it.
+    Stopped(Stop),
+}
+
+/// A backend that can bracket each frame so the terminal shows it at once (synchronized update).
+pub trait FrameSync {
+    /// Before a frame is drawn.
+    fn begin_frame(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// After a frame is drawn: ends the bracket and flushes.
+    fn end_frame(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl FrameSync for TestBackend {}
+
+impl<W: Write> FrameSync for CrosstermBackend<W> {
+    fn begin_frame(&mut self) -> io::Result<()> {
+        crossterm::queue!(self, crossterm::terminal::BeginSynchronizedUpdate)
+    }
+    fn end_frame(&mut self) -> io::Result<()> {
+        crossterm::queue!(self, crossterm::terminal::EndSynchronizedUpdate)?;
+        Write::flush(self)
+    }
+}
+
+/// Runs the explorer on the local terminal until the user quits; restores the terminal on every way
+/// out. Returns the process exit status: 0 on quit, 128 + the signal on SIGHUP, SIGTERM or SIGINT.
+pub fn run(data: Dataset) -> ExitCode {
+    let mut app = App::new(data);
+    let mut terminal = match terminal::init() {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = terminal::restore();
+            complain(&format!("cannot open the explorer on this terminal: {e}"));
+            return ExitCode::from(1);
+        }
+    };
+    let result = TerminalEvents::start().and_then(|events| {
+        if let Ok(size) = terminal.size() {
+            app.update(Action::Resize {
+                width: size.width,
+                height: size.height,
+            });
+        }
+        run_app(&mut terminal, &mut app, events)
+    });
+    // ratatui's Terminal shows the cursor when dropped and, if that fails because the terminal is
+    // gone, prints with eprintln!, which panics; restore() shows the cursor itself instead.
+    let _ = Write::flush(terminal.backend_mut());
+    std::mem::forget(terminal);
+    let _ = terminal::restore();
+    match result {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Stopped(stop)) => ExitCode::from(stop.exit_code()),
+        Err(e) => {
+            complain(&format!("the terminal failed: {e}"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints an error on standard error, if it is still there (a gone terminal is not worth a panic).
+fn complain(message: &str) {
+    let _ = writeln!(io::stderr(), "clinic-explorer: {message}");
+}
+
+/// The loop: draw, then for each event update the app and redraw if anything changed, until the user
+/// quits, a stop event arrives or the events end.
+pub fn run_app<B: Backend + FrameSync>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut events: impl EventSource,
+) -> io::Result<Exit> {
+    draw(terminal, app)?;
+    while let Some(event) = events.next_event() {
+        if let Event::Stop(stop) = event {
+            return Ok(Exit::Stopped(stop));
+        }
+        if handle_event(app, event) {
+            draw(terminal, app)?;
+        }
+        if app.should_quit() {
+            return Ok(Exit::Quit);
+        }
+    }
+    Ok(Exit::Stopped(Stop::InputClosed))
+}
+
+/// The action an event means for the app as it is now, if any.
+pub fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => app.keymap().action(app.context(), key),
+        Event::Mouse(mouse) => mouse::action(app, mouse),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Stop(_) => Some(Action::Quit),
+    }
+}
+
+/// Applies an event to the app; true when the screen needs a redraw.
+pub fn handle_event(app: &mut App, event: Event) -> bool {
+    action_for(app, event).is_some_and(|action| app.update(action))
+}
+
+/// Draws one frame, bracketed as a synchronized update.
+pub fn draw<B: Backend + FrameSync>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
+    terminal.backend_mut().begin_frame()?;
+    terminal
+        .draw(|frame| ui::draw(frame, app))
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    terminal.backend_mut().end_frame()
+}

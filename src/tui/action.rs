@@ -1,0 +1,170 @@
+//! Every thing a user of the explorer can do, as a typed value.
+//!
+//! Keys become actions in [`super::keymap`], mouse events in [`super::mouse`]; [`super::app::App::update`]
+//! is the only place an action changes state, so tests drive the explorer by sending actions.
+
+use crate::model::Kind;
+
+/// A tab along the top of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    /// The records of one kind: a list and the selected record's detail.
+    Records(Kind),
+    /// The marked records side by side.
+    Compare,
+}
+
+impl Tab {
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Records(kind) => kind.plural(),
+            Tab::Compare => "Compare",
+        }
+    }
+}
+
+/// A region of the screen that mouse wheel events scroll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The list of records.
+    List,
+    /// The selected record's detail.
+    Detail,
+    /// The compare view.
+    Compare,
+    /// The search results.
+    Search,
+    /// The help overlay.
+    Help,
+}
+
+/// What the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the explorer.
+    Quit,
+    /// Show the next tab.
+    NextTab,
+    /// Show the previous tab.
+    PrevTab,
+    /// Show one tab.
+    ShowTab(Tab),
+    /// Move the focus to the list.
+    FocusList,
+    /// Move the focus to the detail pane.
+    FocusDetail,
+    /// Move up one row (a list, search results) or scroll up (detail, compare, help).
+    Up,
+    /// Move down one row or scroll down.
+    Down,
+    /// Move or scroll up one page.
+    PageUp,
+    /// Move or scroll down one page.
+    PageDown,
+    /// Go to the first row or the top.
+    Top,
+    /// Go to the last row or the bottom.
+    Bottom,
+    /// Compare view: scroll the record columns left.
+    ColumnLeft,
+    /// Compare view: scroll the record columns right.
+    ColumnRight,
+    /// Detail pane: open the selected link.
+    FollowLink,
+    /// Go back to where the last followed link or opened search hit was left.
+    Back,
+    /// Open the search overlay.
+    OpenSearch,
+    /// Search: add a character to the query.
+    SearchInput(char),
+    /// Search: delete the last character of the query.
+    SearchDelete,
+    /// Search: open the selected hit in its tab.
+    OpenHit,
+    /// Mark or unmark the selected record for comparison.
+    ToggleMark,
+    /// Open the compare view of the marked records.
+    OpenCompare,
+    /// Clear every mark.
+    ClearMarks,
+    /// Show or hide the help overlay.
+    Help,
+    /// Close whatever is open: an overlay, the compare view, the detail focus.
+    Close,
+    /// Mouse: select a row of the list (an index into the whole list).
+    SelectRow(usize),
+    /// Mouse: select a search hit (an index into the results).
+    SelectHit(usize),
+    /// Mouse wheel over a pane: scroll it.
+    Wheel {
+        /// The pane under the pointer.
+        pane: Pane,
+        /// True for towards the user (down).
+        down: bool,
+    },
+    /// The terminal now has this many columns and rows.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+}
+
+impl Action {
+    /// What the action does, for the help overlay.
+    pub fn describe(self) -> String {
+        match self {
+            Action::Quit => "quit".into(),
+            Action::NextTab => "next tab".into(),
+            Action::PrevTab => "previous tab".into(),
+            Action::ShowTab(tab) => format!("show {}", tab.title()),
+            Action::FocusList => "focus the list".into(),
+            Action::FocusDetail => "focus the detail (links become selectable)".into(),
+            Action::Up => "move up / scroll up (detail: select the link above)".into(),
+            Action::Down => "move down / scroll down (detail: select the link below)".into(),
+            Action::PageUp => "page up".into(),
+            Action::PageDown => "page down".into(),
+            Action::Top => "go to the top".into(),
+            Action::Bottom => "go to the bottom".into(),
+            Action::ColumnLeft => "scroll the columns left".into(),
+            Action::ColumnRight => "scroll the columns right".into(),
+            Action::FollowLink => "follow the selected link".into(),
+            Action::Back => "go back along the followed links".into(),
+            Action::OpenSearch => "search every kind".into(),
+            Action::SearchInput(_) => "type into the query".into(),
+            Action::SearchDelete => "delete the last letter".into(),
+            Action::OpenHit => "open the selected hit in its tab".into(),
+            Action::ToggleMark => "mark or unmark for comparison (2-4 of one kind)".into(),
+            Action::OpenCompare => "compare the marked records".into(),
+            Action::ClearMarks => "clear the marks".into(),
+            Action::Help => "show or hide this help".into(),
+            Action::Close => "close what is open".into(),
+            Action::SelectRow(_) => "select a row".into(),
+            Action::SelectHit(_) => "select a hit".into(),
+            Action::Wheel { .. } => "scroll".into(),
+            Action::Resize { .. } => "resize".into(),
+        }
+    }
+
+    /// A word or two for the status bar, for the actions worth a hint there.
+    pub fn hint(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Quit => "quit",
+            Action::Down => "move",
+            Action::FocusList => "list",
+            Action::FocusDetail => "detail",
+            Action::FollowLink => "follow",
+            Action::Back => "back",
+            Action::OpenSearch => "search",
+            Action::OpenHit => "open",
+            Action::ToggleMark => "mark",
+            Action::OpenCompare => "compare",
+            Action::ColumnRight => "columns",
+            Action::Help => "help",
+            Action::Close => "close",
+            _ => return None,
+        })
+    }
+}

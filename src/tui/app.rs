@@ -1,0 +1,346 @@
+//! The explorer's state, grouped by pane, and [`App::update`]: the only place it changes.
+//!
+//! No terminal code lives here: the app knows the terminal's size only as the last
+//! [`Action::Resize`] told it, and asks the pure [`layout`] how many rows each pane shows.
+
+mod detail;
+mod list;
+mod marks;
+mod moves;
+mod nav;
+mod search;
+
+pub use detail::DetailPane;
+pub use list::ListPane;
+pub use marks::{ComparePane, Marks, Toggle};
+pub use search::{MAX_HITS, SearchPane};
+
+use super::action::{Action, Tab};
+use super::doc::{self, Doc};
+use super::keymap::{Context, Keymap};
+use super::layout::{self, Areas};
+use super::theme::Theme;
+use crate::dataset::Dataset;
+use crate::describe::Description;
+use crate::model::Kind;
+use crate::search::SearchIndex;
+use ratatui::layout::Rect;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// The list of a kind's records.
+    List(Kind),
+    /// The detail of the selected record of a kind.
+    Detail(Kind),
+    /// The compare view.
+    Compare,
+}
+
+impl Focus {
+    /// The kind of records shown, unless comparing.
+    pub fn kind(self) -> Option<Kind> {
+        match self {
+            Focus::List(k) | Focus::Detail(k) => Some(k),
+            Focus::Compare => None,
+        }
+    }
+
+    /// The tab shown.
+    pub fn tab(self) -> Tab {
+        self.kind().map_or(Tab::Compare, Tab::Records)
+    }
+}
+
+/// What is open on top of the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Overlay {
+    /// Search as you type.
+    Search,
+    /// The keys.
+    Help,
+}
+
+/// A place to go back to: the record shown, the focus and the detail's position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Place {
+    focus: Focus,
+    kind: Kind,
+    id: Option<String>,
+    detail: DetailPane,
+}
+
+/// The explorer's whole state.
+#[derive(Debug)]
+pub struct App {
+    data: Dataset,
+    index: SearchIndex,
+    keymap: Keymap,
+    theme: Theme,
+    focus: Focus,
+    /// The kind tab to return to from the compare view.
+    last_kind: Kind,
+    overlay: Option<Overlay>,
+    lists: [ListPane; Kind::ALL.len()],
+    detail: DetailPane,
+    search: SearchPane,
+    marks: Marks,
+    compare: ComparePane,
+    help_scroll: usize,
+    history: Vec<Place>,
+    status: Option<String>,
+    size: Rect,
+    quit: bool,
+}
+
+/// The most places remembered for going back.
+const MAX_HISTORY: usize = 100;
+
+fn kind_index(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+impl App {
+    /// A new explorer on a dataset, showing the conditions, with the default keymap and the theme
+    /// the environment asks for. Its size is 80x24 until an [`Action::Resize`] says otherwise.
+    pub fn new(data: Dataset) -> App {
+        App::with(data, Keymap::default(), Theme::from_env())
+    }
+
+    /// A new explorer with a given keymap and theme.
+    pub fn with(data: Dataset, keymap: Keymap, theme: Theme) -> App {
+        App {
+            index: SearchIndex::build(&data),
+            data,
+            keymap,
+            theme,
+            focus: Focus::List(Kind::Condition),
+            last_kind: Kind::Condition,
+            overlay: None,
+            lists: [ListPane::default(); Kind::ALL.len()],
+            detail: DetailPane::default(),
+            search: SearchPane::default(),
+            marks: Marks::default(),
+            compare: ComparePane::default(),
+            help_scroll: 0,
+            history: Vec::new(),
+            status: None,
+            size: Rect::new(0, 0, 80, 24),
+            quit: false,
+        }
+    }
+
+    /// The dataset shown.
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+    /// The key bindings.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+    /// The styles.
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+    /// The pane with the keyboard.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+    /// The overlay open on top, if any.
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+    /// A kind's list position.
+    pub fn list(&self, kind: Kind) -> ListPane {
+        self.lists[kind_index(kind)]
+    }
+    /// The detail pane's position.
+    pub fn detail(&self) -> DetailPane {
+        self.detail
+    }
+    /// The search overlay's state.
+    pub fn search(&self) -> &SearchPane {
+        &self.search
+    }
+    /// The marked records.
+    pub fn marks(&self) -> &Marks {
+        &self.marks
+    }
+    /// The compare view's state.
+    pub fn compare(&self) -> &ComparePane {
+        &self.compare
+    }
+    /// How far the help overlay is scrolled.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+    /// The answer to the last action, if it had one to give.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+    /// The terminal size the app lays itself out for.
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+    /// True once the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+    /// How many places Back can return to.
+    pub fn history_len(&self) -> usize {
+        self.history.len()
+    }
+
+    /// The tabs along the top: every kind, and Compare once something is marked.
+    pub fn tabs(&self) -> Vec<Tab> {
+        let mut tabs: Vec<Tab> = Kind::ALL.into_iter().map(Tab::Records).collect();
+        if !self.marks.is_empty() {
+            tabs.push(Tab::Compare);
+        }
+        tabs
+    }
+
+    /// Where the keys are read.
+    pub fn context(&self) -> Context {
+        match (self.overlay, self.focus) {
+            (Some(Overlay::Search), _) => Context::Search,
+            (Some(Overlay::Help), _) => Context::Help,
+            (None, Focus::List(_)) => Context::List,
+            (None, Focus::Detail(_)) => Context::Detail,
+            (None, Focus::Compare) => Context::Compare,
+        }
+    }
+
+    /// The screen's layout at the current size.
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size, self.focus, self.overlay)
+    }
+
+    /// The id of the selected record of a kind.
+    pub fn selected_id(&self, kind: Kind) -> Option<&str> {
+        self.data
+            .record_at(kind, self.list(kind).selected)
+            .map(|r| r.id().as_str())
+    }
+
+    /// The selected record of the kind shown, laid out for display.
+    pub fn description(&self) -> Option<Description> {
+        let kind = self.focus.kind()?;
+        self.data.describe(kind, self.selected_id(kind)?)
+    }
+
+    /// The detail document for a content width.
+    pub fn detail_doc(&self, width: u16) -> Doc {
+        self.description()
+            .map(|d| doc::detail(&d, usize::from(width)))
+            .unwrap_or_default()
+    }
+
+    /// The detail document at the current size, and how many of its lines are shown.
+    fn detail_view(&self) -> (Doc, usize) {
+        let (content, _) = layout::detail_parts(self.areas().detail);
+        (self.detail_doc(content.width), usize::from(content.height))
+    }
+
+    /// Rows shown by the list pane.
+    fn list_rows(&self) -> usize {
+        layout::list_capacity(layout::inner(self.areas().list))
+    }
+
+    /// Rows shown by the search results.
+    fn search_rows(&self) -> usize {
+        usize::from(layout::search_parts(self.areas().overlay).1.height)
+    }
+
+    /// Lines shown by the help overlay, and how many there are.
+    fn help_view(&self) -> (usize, usize) {
+        let inner = layout::inner(self.areas().overlay);
+        let doc = doc::help(&self.keymap, usize::from(inner.width));
+        (usize::from(inner.height), doc.lines.len())
+    }
+
+    /// Applies an action; returns true when anything shown changed (the screen needs a redraw).
+    pub fn update(&mut self, action: Action) -> bool {
+        let before = self.fingerprint();
+        if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
+            self.status = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                self.clamp_all();
+            }
+            Action::Help => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help) => None,
+                    _ => Some(Overlay::Help),
+                };
+                self.help_scroll = 0;
+            }
+            Action::OpenSearch => {
+                self.overlay = Some(Overlay::Search);
+                self.search = SearchPane::default();
+            }
+            Action::SearchInput(c) => self.search.input(c, &self.index),
+            Action::SearchDelete => self.search.delete(&self.index),
+            Action::OpenHit => self.open_hit(),
+            Action::SelectHit(i) => {
+                if i < self.search.hits.len() {
+                    self.search.selected = i;
+                    self.open_hit();
+                }
+            }
+            Action::Close => self.close(),
+            Action::NextTab => self.cycle_tab(1),
+            Action::PrevTab => self.cycle_tab(-1),
+            Action::ShowTab(tab) => self.show_tab(tab),
+            Action::FocusList => {
+                if let Focus::Detail(k) = self.focus {
+                    self.focus = Focus::List(k);
+                    self.clamp_all();
+                }
+            }
+            Action::FocusDetail => self.focus_detail(),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => self.move_by(action),
+            Action::ColumnLeft => self.compare.column = self.compare.column.saturating_sub(1),
+            Action::ColumnRight => {
+                self.compare.column += 1;
+                self.clamp_compare();
+            }
+            Action::FollowLink => self.follow_link(),
+            Action::Back => self.back(),
+            Action::ToggleMark => self.toggle_mark(),
+            Action::OpenCompare => self.show_tab(Tab::Compare),
+            Action::ClearMarks => self.clear_marks(),
+            Action::SelectRow(i) => self.select_row(i),
+            Action::Wheel { pane, down } => self.wheel(pane, down),
+        }
+        self.fingerprint() != before
+    }
+
+    /// A summary of everything shown, to tell whether an action changed the screen.
+    fn fingerprint(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        (
+            self.focus,
+            self.last_kind,
+            self.overlay,
+            self.lists,
+            self.detail,
+        )
+            .hash(&mut h);
+        (&self.search.query, self.search.selected, self.search.offset).hash(&mut h);
+        (&self.marks, self.compare.row, self.compare.column).hash(&mut h);
+        self.compare.comparison.is_some().hash(&mut h);
+        (self.help_scroll, self.history.len(), &self.status).hash(&mut h);
+        (self.size, self.quit).hash(&mut h);
+        h.finish()
+    }
+}

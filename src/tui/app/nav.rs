@@ -1,0 +1,196 @@
+//! Going places: tabs, focus, links and search hits, the history Back walks, marks and the compare view.
+
+use super::{App, DetailPane, Focus, MAX_HISTORY, Place, Toggle, kind_index};
+use crate::compare::Comparison;
+use crate::model::Kind;
+use crate::tui::action::Tab;
+
+impl App {
+    /// Shows a record: its kind's tab, the record selected, the given focus, the detail at the top.
+    fn go_to(&mut self, kind: Kind, id: Option<&str>, focus: Focus) {
+        self.overlay = None;
+        self.focus = focus;
+        self.last_kind = kind;
+        let position = id.and_then(|id| self.data.position(kind, id));
+        let len = self.data.count(kind);
+        let rows = self.list_rows();
+        let list = &mut self.lists[kind_index(kind)];
+        if let Some(p) = position {
+            list.select(p, len, rows);
+        }
+        self.detail = DetailPane::default();
+        if matches!(focus, Focus::Detail(_)) {
+            let (doc, rows) = self.detail_view();
+            self.detail.select_first_visible(&doc, rows);
+        }
+    }
+
+    /// Remembers where the user is, for Back.
+    fn push_place(&mut self) {
+        let kind = self.focus.kind().unwrap_or(self.last_kind);
+        let place = Place {
+            focus: self.focus,
+            kind,
+            id: self.selected_id(kind).map(str::to_owned),
+            detail: self.detail,
+        };
+        if self.history.len() >= MAX_HISTORY {
+            self.history.remove(0);
+        }
+        self.history.push(place);
+    }
+
+    pub(super) fn open_hit(&mut self) {
+        let Some(hit) = self.search.selected_hit().cloned() else {
+            self.status =
+                Some("No hit to open: type part of a name, an alias or a district".into());
+            return;
+        };
+        self.push_place();
+        self.go_to(hit.kind, Some(&hit.id), Focus::List(hit.kind));
+    }
+
+    pub(super) fn follow_link(&mut self) {
+        let (doc, _) = self.detail_view();
+        let Some((_, link)) = self.detail.link.and_then(|i| doc.links.get(i)).cloned() else {
+            self.status = Some("No link selected: j/k select the links of the detail".into());
+            return;
+        };
+        self.push_place();
+        self.go_to(link.kind, Some(&link.id), Focus::Detail(link.kind));
+    }
+
+    pub(super) fn back(&mut self) {
+        let Some(place) = self.history.pop() else {
+            self.status = Some("Nothing to go back to".into());
+            return;
+        };
+        match place.focus {
+            Focus::Compare => {
+                self.go_to(place.kind, place.id.as_deref(), Focus::List(place.kind));
+                self.show_tab(Tab::Compare);
+            }
+            focus => {
+                self.go_to(place.kind, place.id.as_deref(), focus);
+                self.detail = place.detail;
+                let (doc, rows) = self.detail_view();
+                self.detail.clamp(&doc, rows);
+            }
+        }
+    }
+
+    pub(super) fn close(&mut self) {
+        if self.overlay.take().is_some() {
+            return;
+        }
+        match self.focus {
+            Focus::Compare => self.focus = Focus::List(self.last_kind),
+            Focus::Detail(k) => self.focus = Focus::List(k),
+            Focus::List(_) => {}
+        }
+    }
+
+    pub(super) fn cycle_tab(&mut self, by: isize) {
+        let tabs = self.tabs();
+        let current = tabs
+            .iter()
+            .position(|t| *t == self.focus.tab())
+            .unwrap_or(0);
+        let next = (current as isize + by).rem_euclid(tabs.len() as isize) as usize;
+        self.show_tab(tabs[next]);
+    }
+
+    pub(super) fn show_tab(&mut self, tab: Tab) {
+        self.overlay = None;
+        match tab {
+            Tab::Records(kind) => {
+                if self.focus.kind() != Some(kind) {
+                    self.detail = DetailPane::default();
+                }
+                self.focus = Focus::List(kind);
+                self.last_kind = kind;
+            }
+            Tab::Compare => {
+                let ids: Vec<&str> = self.marks.ids().iter().map(String::as_str).collect();
+                let Some(kind) = self.marks.kind().filter(|_| ids.len() >= 2) else {
+                    self.status = Some(
+                        "Mark 2 to 4 records of one kind with Space, then press c to compare"
+                            .into(),
+                    );
+                    if self.marks.is_empty() {
+                        return;
+                    }
+                    self.compare.comparison = None;
+                    self.focus = Focus::Compare;
+                    return;
+                };
+                self.compare.comparison = Comparison::build(&self.data, kind, &ids).ok();
+                self.compare.row = 0;
+                self.compare.column = 0;
+                self.focus = Focus::Compare;
+            }
+        }
+        self.clamp_all();
+    }
+
+    pub(super) fn focus_detail(&mut self) {
+        if let Focus::List(k) = self.focus {
+            self.focus = Focus::Detail(k);
+            let (doc, rows) = self.detail_view();
+            self.detail.clamp(&doc, rows);
+            if self.detail.link.is_none() {
+                self.detail.select_first_visible(&doc, rows);
+            }
+        }
+    }
+
+    pub(super) fn select_row(&mut self, index: usize) {
+        let Some(kind) = self.focus.kind() else {
+            return;
+        };
+        self.overlay = None;
+        self.focus = Focus::List(kind);
+        let (len, rows) = (self.data.count(kind), self.list_rows());
+        if self.lists[kind_index(kind)].select(index, len, rows) {
+            self.detail = DetailPane::default();
+        }
+    }
+
+    pub(super) fn toggle_mark(&mut self) {
+        let Some(kind) = self.focus.kind() else {
+            self.status = Some("Space marks the selected record of a list".into());
+            return;
+        };
+        let Some(record) = self.data.record_at(kind, self.list(kind).selected) else {
+            return;
+        };
+        let (id, name) = (record.id().as_str().to_owned(), record.name().to_owned());
+        let plural = |k: Kind| k.plural().to_lowercase();
+        let message = match self.marks.toggle(kind, &id) {
+            Toggle::Marked => {
+                let n = self.marks.len();
+                let hint = if n >= 2 { ": c compares" } else { "" };
+                format!("Marked {name} ({n} {} marked{hint})", plural(kind))
+            }
+            Toggle::Unmarked => format!("Unmarked {name}"),
+            Toggle::OtherKind(k) => format!(
+                "Only one kind is compared at a time: {} {} marked; press x to clear them first",
+                self.marks.len(),
+                plural(k)
+            ),
+            Toggle::Full => {
+                "At most 4 records are compared; Space on a marked one unmarks it".into()
+            }
+        };
+        self.status = Some(crate::text::sanitize(&message));
+    }
+
+    pub(super) fn clear_marks(&mut self) {
+        self.marks.clear();
+        self.compare.comparison = None;
+        if self.focus == Focus::Compare {
+            self.focus = Focus::List(self.last_kind);
+        }
+        self.status = Some("Marks cleared".into());
+    }
+}

@@ -1,0 +1,101 @@
+//! Events the explorer reacts to, and where they come from: a trait any iterator of events meets (so
+//! tests feed events), and the terminal's source, which merges keys, mouse and resizes read by
+//! crossterm with the signals and the hang-up that end the explorer.
+
+use crossterm::event::{KeyEvent, MouseEvent};
+use std::sync::mpsc::{self, Receiver, Sender};
+
+/// Why the explorer must stop although nobody pressed q.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// SIGHUP: the terminal went away.
+    Hangup,
+    /// SIGTERM.
+    Terminate,
+    /// SIGINT from outside (Ctrl-c itself arrives as a key in raw mode).
+    Interrupt,
+    /// The terminal's input ended or failed.
+    InputClosed,
+}
+
+impl Stop {
+    /// The exit status for this stop: 128 + the signal's number, or 1 when the input ended.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Stop::Hangup => 129,
+            Stop::Interrupt => 130,
+            Stop::Terminate => 143,
+            Stop::InputClosed => 1,
+        }
+    }
+}
+
+/// Something that happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// The mouse was clicked, moved or scrolled.
+    Mouse(MouseEvent),
+    /// The terminal was resized to this many columns and rows.
+    Resize(u16, u16),
+    /// The explorer must stop.
+    Stop(Stop),
+}
+
+/// A blocking source of events: `None` when there will be no more.
+pub trait EventSource {
+    /// Waits for the next event.
+    fn next_event(&mut self) -> Option<Event>;
+}
+
+impl<I: Iterator<Item = Event>> EventSource for I {
+    fn next_event(&mut self) -> Option<Event> {
+        self.next()
+    }
+}
+
+/// The terminal's events: a thread reads crossterm's, others watch for signals and the hang-up.
+/// Reading blocks; nothing runs while nothing happens.
+#[derive(Debug)]
+pub struct TerminalEvents {
+    rx: Receiver<Event>,
+}
+
+impl TerminalEvents {
+    /// Starts the reading and watching threads.
+    pub fn start() -> std::io::Result<TerminalEvents> {
+        let (tx, rx) = mpsc::channel();
+        super::terminal::watch(tx.clone())?;
+        std::thread::Builder::new()
+            .name("terminal input".into())
+            .spawn(move || read_input(&tx))?;
+        Ok(TerminalEvents { rx })
+    }
+}
+
+impl Iterator for TerminalEvents {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        self.rx.recv().ok()
+    }
+}
+
+/// Forwards crossterm's events until the input fails or nobody listens.
+fn read_input(tx: &Sender<Event>) {
+    use crossterm::event::Event as C;
+    loop {
+        let event = match crossterm::event::read() {
+            Ok(C::Key(k)) => Event::Key(k),
+            Ok(C::Mouse(m)) => Event::Mouse(m),
+            Ok(C::Resize(w, h)) => Event::Resize(w, h),
+            Ok(_) => continue,
+            Err(_) => Event::Stop(Stop::InputClosed),
+        };
+        let stop = matches!(event, Event::Stop(_));
+        if tx.send(event).is_err() || stop {
+            return;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Where each pane goes for a terminal size: one pure function shared by drawing, by scrolling (how many
+//! rows a pane shows) and by mouse hit-testing, so the three always agree.
+
+use super::action::Tab;
+use super::app::{Focus, Overlay};
+use crate::describe::DISCLAIMER;
+use crate::text;
+use ratatui::layout::Rect;
+
+/// Below this many columns or rows the explorer shows only a "terminal too small" notice.
+pub const MIN_WIDTH: u16 = 20;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 6;
+/// From this many columns on, the list and the detail are shown side by side.
+pub const WIDE: u16 = 80;
+/// The narrowest a compare column gets before the columns scroll sideways.
+pub const MIN_COMPARE_COLUMN: u16 = 24;
+
+/// The screen's regions; a hidden one is an empty rectangle.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    /// True when the terminal is below [`MIN_WIDTH`] x [`MIN_HEIGHT`]: nothing else is drawn.
+    pub too_small: bool,
+    /// The tab bar (top row).
+    pub tabs: Rect,
+    /// The list pane, border included.
+    pub list: Rect,
+    /// The detail pane, border included.
+    pub detail: Rect,
+    /// The compare view, border included.
+    pub compare: Rect,
+    /// The status bar (bottom row).
+    pub status: Rect,
+    /// The search or help overlay, border included.
+    pub overlay: Rect,
+}
+
+/// Lays out the screen for a terminal area, the focus and the open overlay.
+pub fn areas(size: Rect, focus: Focus, overlay: Option<Overlay>) -> Areas {
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        return Areas {
+            too_small: true,
+            ..Areas::default()
+        };
+    }
+    let tabs = Rect::new(size.x, size.y, size.width, 1);
+    let status = Rect::new(size.x, size.bottom() - 1, size.width, 1);
+    let body = Rect::new(size.x, size.y + 1, size.width, size.height - 2);
+    let mut a = Areas {
+        tabs,
+        status,
+        ..Areas::default()
+    };
+    match focus {
+        Focus::Compare => a.compare = body,
+        _ if size.width >= WIDE => {
+            let list_w = (size.width / 3).clamp(24, 40);
+            a.list = Rect::new(body.x, body.y, list_w, body.height);
+            a.detail = Rect::new(body.x + list_w, body.y, body.width - list_w, body.height);
+        }
+        Focus::List(_) => a.list = body,
+        Focus::Detail(_) => a.detail = body,
+    }
+    if overlay.is_some() {
+        // An overlay covers the panes: nothing half-hidden shows around it.
+        a.overlay = body;
+    }
+    a
+}
+
+/// The inside of a pane drawn with a border on every side.
+pub fn inner(r: Rect) -> Rect {
+    if r.width < 2 || r.height < 2 {
+        return Rect::new(r.x, r.y, 0, 0);
+    }
+    Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2)
+}
+
+/// Rows one list item takes: its name, then its telling attribute when there is room.
+pub fn list_row_height(list_inner: Rect) -> u16 {
+    if list_inner.height >= 4 { 2 } else { 1 }
+}
+
+/// How many list items fit in a list pane's inside.
+pub fn list_capacity(list_inner: Rect) -> usize {
+    usize::from(list_inner.height / list_row_height(list_inner))
+}
+
+/// The detail pane's inside split into the scrolling content and the disclaimer footer.
+pub fn detail_parts(detail: Rect) -> (Rect, Rect) {
+    let i = inner(detail);
+    let wanted = text::wrap(DISCLAIMER, usize::from(i.width)).len() as u16 + 1;
+    let footer_h = wanted.min(i.height / 2);
+    let content = Rect::new(i.x, i.y, i.width, i.height - footer_h);
+    let footer = Rect::new(i.x, i.y + content.height, i.width, footer_h);
+    (content, footer)
+}
+
+/// The search overlay's inside split into the query line and the results.
+pub fn search_parts(overlay: Rect) -> (Rect, Rect) {
+    let i = inner(overlay);
+    let input = Rect::new(i.x, i.y, i.width, i.height.min(1));
+    let results_y = (i.y + 2).min(i.bottom());
+    let results = Rect::new(i.x, results_y, i.width, i.bottom() - results_y);
+    (input, results)
+}
+
+/// The compare view's column geometry for an inside width and a number of records:
+/// `(attribute column width, record column width, record columns shown at once)`.
+pub fn compare_columns(width: u16, records: usize) -> (u16, u16, usize) {
+    let attr = (width / 4).clamp(12, 28).min(width);
+    let rest = width.saturating_sub(attr + 1);
+    let records_u16 = u16::try_from(records.max(1)).unwrap_or(u16::MAX);
+    let fit = usize::from((rest / MIN_COMPARE_COLUMN).max(1)).min(records.max(1));
+    let fit_u16 = u16::try_from(fit).unwrap_or(1);
+    let col = if fit >= records {
+        rest / records_u16
+    } else {
+        rest / fit_u16
+    };
+    (attr, col, fit)
+}
+
+/// The tab bar's labels, from the widest form that fits: "1 Conditions", "1 Cond", "1".
+pub fn tab_labels(tabs: &[Tab], marked: usize, width: u16) -> Vec<(Tab, String)> {
+    let full = |i: usize, t: Tab| match t {
+        Tab::Compare => format!(" {} {} ({marked}) ", i + 1, t.title()),
+        _ => format!(" {} {} ", i + 1, t.title()),
+    };
+    let short = |i: usize, t: Tab| format!(" {} {} ", i + 1, &t.title()[..4]);
+    let number = |i: usize, _: Tab| format!(" {} ", i + 1);
+    let forms: [&dyn Fn(usize, Tab) -> String; 3] = [&full, &short, &number];
+    let mut labels = Vec::new();
+    for form in forms {
+        labels = tabs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (*t, form(i, *t)))
+            .collect::<Vec<_>>();
+        let total: usize = labels.iter().map(|(_, l)| text::width(l) + 1).sum();
+        if total <= usize::from(width) {
+            break;
+        }
+    }
+    labels
+}
+
+/// Where each tab label sits on the tab bar (one column of separator between labels).
+pub fn tab_ranges(tabs: &[Tab], marked: usize, bar: Rect) -> Vec<(Tab, Rect)> {
+    let mut x = bar.x;
+    let mut out = Vec::new();
+    for (tab, label) in tab_labels(tabs, marked, bar.width) {
+        let w = u16::try_from(text::width(&label)).unwrap_or(u16::MAX);
+        let w = w.min(bar.right().saturating_sub(x));
+        out.push((tab, Rect::new(x, bar.y, w, 1)));
+        x = x.saturating_add(w + 1).min(bar.right());
+    }
+    out
+}
+
+/// The first row to show so that `selected` is visible in `rows` rows, starting from `offset` and
+/// moving it as little as possible; never leaves blank rows at the end of a list of `len`.
+pub fn visible_offset(offset: usize, selected: usize, len: usize, rows: usize) -> usize {
+    if rows == 0 || len == 0 {
+        return 0;
+    }
+    let mut offset = offset.min(len.saturating_sub(rows));
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + rows {
+        offset = selected + 1 - rows;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    #[test]
+    fn every_size_lays_out_without_overflow() {
+        for w in 0..130u16 {
+            for h in 0..45u16 {
+                let size = Rect::new(0, 0, w, h);
+                for focus in [
+                    Focus::List(Kind::Condition),
+                    Focus::Detail(Kind::Clinic),
+                    Focus::Compare,
+                ] {
+                    for overlay in [None, Some(Overlay::Search)] {
+                        let a = areas(size, focus, overlay);
+                        for r in [a.tabs, a.list, a.detail, a.compare, a.status, a.overlay] {
+                            assert!(
+                                r.is_empty() || size.contains(r.as_position()),
+                                "{r:?} in {size:?}"
+                            );
+                            assert!(r.right() <= size.right() && r.bottom() <= size.bottom());
+                        }
+                        let (c, f) = detail_parts(a.detail);
+                        assert!(c.bottom() <= f.bottom().max(c.bottom()));
+                        let _ = search_parts(a.overlay);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_keep_the_selection_visible() {
+        assert_eq!(visible_offset(0, 12, 20, 10), 3);
+        assert_eq!(visible_offset(5, 2, 20, 10), 2);
+        assert_eq!(visible_offset(15, 19, 20, 10), 10);
+        assert_eq!(visible_offset(3, 3, 5, 0), 0);
+    }
+}

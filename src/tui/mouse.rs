@@ -1,0 +1,96 @@
+//! Mouse events -> [`Action`]s, hit-tested against the same pure layout the screen is drawn from.
+
+use super::action::{Action, Pane};
+use super::app::{App, Overlay};
+use super::layout::{self, visible_offset};
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+/// The action a mouse event means on the screen as the app lays it out, if any.
+pub fn action(app: &App, event: MouseEvent) -> Option<Action> {
+    let areas = app.areas();
+    if areas.too_small {
+        return None;
+    }
+    let at = Position::new(event.column, event.row);
+    match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => click(app, at),
+        MouseEventKind::ScrollDown => {
+            pane_at(app, at).map(|pane| Action::Wheel { pane, down: true })
+        }
+        MouseEventKind::ScrollUp => {
+            pane_at(app, at).map(|pane| Action::Wheel { pane, down: false })
+        }
+        _ => None,
+    }
+}
+
+/// The pane under the pointer (an open overlay takes every event).
+fn pane_at(app: &App, at: Position) -> Option<Pane> {
+    let a = app.areas();
+    match app.overlay() {
+        Some(Overlay::Search) => return Some(Pane::Search),
+        Some(Overlay::Help) => return Some(Pane::Help),
+        None => {}
+    }
+    [
+        (a.list, Pane::List),
+        (a.detail, Pane::Detail),
+        (a.compare, Pane::Compare),
+    ]
+    .into_iter()
+    .find(|(r, _)| r.contains(at))
+    .map(|(_, p)| p)
+}
+
+/// The row of `at` inside `r`, if it is inside.
+fn row_in(r: Rect, at: Position) -> Option<usize> {
+    r.contains(at).then(|| usize::from(at.y - r.y))
+}
+
+fn click(app: &App, at: Position) -> Option<Action> {
+    let a = app.areas();
+    match app.overlay() {
+        Some(Overlay::Search) => {
+            let (_, results) = layout::search_parts(a.overlay);
+            let row = row_in(results, at)?;
+            let s = app.search();
+            let selected = s.selected.min(s.hits.len().saturating_sub(1));
+            let offset = visible_offset(
+                s.offset,
+                selected,
+                s.hits.len(),
+                usize::from(results.height),
+            );
+            let index = offset + row;
+            return (index < s.hits.len()).then_some(Action::SelectHit(index));
+        }
+        Some(Overlay::Help) => return None,
+        None => {}
+    }
+    if a.tabs.contains(at) {
+        return layout::tab_ranges(&app.tabs(), app.marks().len(), a.tabs)
+            .into_iter()
+            .find(|(_, r)| r.contains(at))
+            .map(|(tab, _)| Action::ShowTab(tab));
+    }
+    let inner = layout::inner(a.list);
+    if let (Some(row), Some(kind)) = (row_in(inner, at), app.focus().kind()) {
+        let rows = layout::list_capacity(inner);
+        let slot = row / usize::from(layout::list_row_height(inner));
+        let len = app.data().count(kind);
+        let pane = app.list(kind);
+        let offset = visible_offset(
+            pane.offset,
+            pane.selected.min(len.saturating_sub(1)),
+            len,
+            rows,
+        );
+        let index = offset + slot;
+        return (slot < rows && index < len).then_some(Action::SelectRow(index));
+    }
+    if a.detail.contains(at) {
+        return Some(Action::FocusDetail);
+    }
+    None
+}

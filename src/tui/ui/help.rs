@@ -1,0 +1,40 @@
+//! The help overlay, generated from the keymap, with the disclaimer at its top.
+
+use super::{doc_line, pane_block};
+use crate::tui::app::App;
+use crate::tui::doc;
+use crate::tui::layout;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+
+/// Draws the help overlay.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme();
+    let inner = layout::inner(area);
+    let document = doc::help(app.keymap(), usize::from(inner.width));
+    let rows = usize::from(inner.height);
+    let len = document.lines.len();
+    let scroll = app.help_scroll().min(len.saturating_sub(rows));
+    let title = if len > rows && rows > 0 {
+        format!(
+            " Help {}-{} of {len} ",
+            scroll + 1,
+            (scroll + rows).min(len)
+        )
+    } else {
+        " Help ".to_owned()
+    };
+    frame.render_widget(Clear, area);
+    frame.render_widget(pane_block(title, true, theme), area);
+    let lines: Vec<Line> = document
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(rows)
+        .map(|l| doc_line(l, theme, Style::new()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

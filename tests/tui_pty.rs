@@ -1,0 +1,264 @@
+//! The real binary in a pseudo-terminal: keys in, the screen read back with a terminal emulator.
+//! Every wait polls with a deadline; nothing waits a fixed time.
+#![cfg(unix)]
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+const COLS: u16 = 100;
+const ROWS: u16 = 30;
+/// How long any one expected screen may take to appear.
+const DEADLINE: Duration = Duration::from_secs(10);
+
+/// The explorer's command line.
+fn explorer() -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_clinic-explorer"));
+    cmd.args(["--data", "tests/fixtures/data"]);
+    cmd
+}
+
+/// Starts a command in a new pseudo-terminal of [`COLS`] x [`ROWS`].
+fn spawn(mut cmd: CommandBuilder) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("CLINIC_EXPLORER_DATA");
+    let child = pty.slave.spawn_command(cmd).expect("the command starts");
+    (pty.master, child)
+}
+
+/// Runs a command until the explorer has drawn its first frame and waits for input, then closes the
+/// terminal's side as a terminal window closing does; returns the command's exit status.
+fn hang_up_when_idle(cmd: CommandBuilder) -> portable_pty::ExitStatus {
+    let (master, mut child) = spawn(cmd);
+    let mut reader = master.try_clone_reader().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 8192];
+    // The end of a synchronized update closes each frame; after the first the explorer is idle.
+    while !String::from_utf8_lossy(&seen).contains("\x1b[?2026l") {
+        let n = reader.read(&mut buf).expect("the explorer draws");
+        assert!(n > 0, "the output ended before the first frame");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    drop(reader);
+    drop(master);
+    let end = Instant::now() + DEADLINE;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() >= end {
+            let _ = child.kill();
+            panic!("the explorer did not exit after its terminal went away");
+        }
+        // Polling the exit status: nothing to read any more, so look again shortly.
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The explorer running in a pseudo-terminal.
+struct Session {
+    _master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    output: Receiver<Vec<u8>>,
+    screen: vt100::Parser,
+    raw: Vec<u8>,
+}
+
+impl Session {
+    fn start() -> Session {
+        let (master, child) = spawn(explorer());
+        let mut reader = master.try_clone_reader().expect("a reader");
+        let writer = master.take_writer().expect("a writer");
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            _master: master,
+            writer,
+            child,
+            output,
+            screen: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
+            raw: Vec::new(),
+        }
+    }
+
+    /// Takes what the explorer wrote within `wait`; false once its output has ended.
+    fn pump(&mut self, wait: Duration) -> bool {
+        match self.output.recv_timeout(wait) {
+            Ok(bytes) => {
+                self.screen.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+                true
+            }
+            Err(RecvTimeoutError::Timeout) => true,
+            Err(RecvTimeoutError::Disconnected) => false,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Reads until the screen contains `text`, or fails after the deadline showing the screen.
+    fn wait_for(&mut self, text: &str) {
+        let end = Instant::now() + DEADLINE;
+        while !self.contents().contains(text) {
+            assert!(
+                Instant::now() < end && self.pump(Duration::from_millis(100)),
+                "the screen never showed {text:?}; it shows:\n{}",
+                self.contents()
+            );
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the explorer to exit, reading its output meanwhile.
+    fn wait_exit(&mut self, within: Duration) -> portable_pty::ExitStatus {
+        let end = Instant::now() + within;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Take the rest of the output.
+                while self.pump(Duration::from_millis(200)) && !self.output_idle() {}
+                return status;
+            }
+            assert!(
+                Instant::now() < end,
+                "the explorer did not exit; screen:\n{}",
+                self.contents()
+            );
+            if !self.pump(Duration::from_millis(50)) {
+                // The output has ended: poll the exit status now and then until the deadline.
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+
+    fn output_idle(&mut self) -> bool {
+        match self.output.try_recv() {
+            Ok(bytes) => {
+                self.screen.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+                false
+            }
+            Err(_) => true,
+        }
+    }
+
+    /// The output written after the explorer last entered the alternate screen.
+    fn after_start(&self) -> String {
+        let raw = String::from_utf8_lossy(&self.raw).into_owned();
+        match raw.rfind("\x1b[?1049h") {
+            Some(i) => raw[i..].to_owned(),
+            None => panic!("the explorer never entered the alternate screen"),
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+fn assert_restored(s: &Session) {
+    let tail = s.after_start();
+    assert!(
+        tail.contains("\x1b[?1049l"),
+        "the alternate screen was not left"
+    );
+    assert!(tail.contains("\x1b[?25h"), "the cursor was not shown again");
+    assert!(
+        tail.contains("\x1b[?1000l"),
+        "mouse capture was not turned off"
+    );
+}
+
+#[test]
+fn search_links_marks_compare_help_and_quit() {
+    let mut s = Session::start();
+    s.wait_for("Conditions (5)");
+    s.wait_for("General information from the named sources");
+
+    s.keys("/lichen");
+    s.wait_for("[condition] Lichen planopilaris");
+    s.keys("\r");
+    s.wait_for("condition · lichen-planopilaris");
+
+    // The detail: the first link (Type of: Scarring alopecia) is selected; the next is the therapy.
+    s.keys("l");
+    s.wait_for("h list");
+    s.keys("j\r");
+    s.wait_for("therapy · adipose-derived-stem-cells");
+    s.keys("\x7f");
+    s.wait_for("condition · lichen-planopilaris");
+
+    // Mark hypertrophic scars and keloids (the third and fourth conditions), then compare.
+    s.keys("h1gjj ");
+    s.wait_for("Marked Hypertrophic scars");
+    s.keys("j ");
+    s.wait_for("Marked Keloids");
+    s.keys("c");
+    s.wait_for("Size relative to wound");
+    s.wait_for("Beyond the wound");
+
+    s.keys("?");
+    s.wait_for("Keys (Esc or ? closes");
+    s.keys("q");
+    let status = s.wait_exit(DEADLINE);
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&s);
+}
+
+#[test]
+fn sighup_ends_the_explorer_and_restores_the_terminal() {
+    let mut s = Session::start();
+    s.wait_for("Conditions (5)");
+    s.child.clone_killer().kill().expect("SIGHUP sent");
+    s.wait_exit(DEADLINE);
+    assert_restored(&s);
+}
+
+#[test]
+fn the_terminal_going_away_ends_the_explorer() {
+    // The explorer leads the terminal's session: the kernel sends it SIGHUP (status 129), and its
+    // input ends (status 1); whichever it notices first ends it.
+    let status = hang_up_when_idle(explorer());
+    assert!(matches!(status.exit_code(), 1 | 129), "{status:?}");
+}
+
+#[test]
+fn the_input_ending_ends_the_explorer_without_a_sighup() {
+    // A shell leads the session and ignores the hang-up: the explorer gets no SIGHUP, only its
+    // input ends. The shell exits with the explorer's status.
+    let mut cmd = CommandBuilder::new("/bin/sh");
+    cmd.args([
+        "-c",
+        "trap '' HUP; \"$0\" --data tests/fixtures/data; exit $?",
+        env!("CARGO_BIN_EXE_clinic-explorer"),
+    ]);
+    let status = hang_up_when_idle(cmd);
+    assert_eq!(status.exit_code(), 1, "{status:?}");
+}

@@ -1,0 +1,133 @@
+//! Snapshots of every view of the explorer on the fixture dataset, at 80x24 and 120x40 (and the
+//! narrow and too-small layouts), drawn with ratatui's test backend.
+
+use clinic_explorer::dataset::{DataSource, Dataset};
+use clinic_explorer::model::Kind;
+use clinic_explorer::tui::{
+    self, action::Action, action::Tab, app::App, keymap::Keymap, theme::Theme,
+};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn fixture() -> Dataset {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
+    Dataset::load(&DataSource::Dir(dir)).expect("the fixture dataset loads")
+}
+
+/// An app at a size, after a sequence of actions.
+fn app_after(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = App::with(fixture(), Keymap::default(), Theme::plain());
+    app.update(Action::Resize { width, height });
+    for a in actions {
+        app.update(*a);
+    }
+    app
+}
+
+fn screen(app: &App) -> Terminal<TestBackend> {
+    let size = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    tui::draw(&mut terminal, app).unwrap();
+    terminal
+}
+
+fn typed(s: &str) -> Vec<Action> {
+    let mut v = vec![Action::OpenSearch];
+    v.extend(s.chars().map(Action::SearchInput));
+    v
+}
+
+/// Selects a record of a kind by id, by moving down its list.
+fn select(kind: Kind, id: &str) -> Vec<Action> {
+    let data = fixture();
+    let n = data.position(kind, id).expect("fixture id");
+    let mut v = vec![Action::ShowTab(Tab::Records(kind)), Action::Top];
+    v.extend(std::iter::repeat_n(Action::Down, n));
+    v
+}
+
+fn check(name: &str, actions: &[Action]) {
+    for (w, h) in SIZES {
+        let app = app_after(w, h, actions);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn conditions_tab() {
+    check(
+        "conditions",
+        &select(Kind::Condition, "lichen-planopilaris"),
+    );
+}
+
+#[test]
+fn conditions_detail_focus_selects_a_link() {
+    let mut actions = select(Kind::Condition, "scarring-alopecia");
+    actions.push(Action::FocusDetail);
+    check("conditions_detail", &actions);
+}
+
+#[test]
+fn therapies_tab() {
+    check(
+        "therapies",
+        &select(Kind::Therapy, "adipose-derived-stem-cells"),
+    );
+}
+
+#[test]
+fn clinics_tab() {
+    check("clinics", &select(Kind::Clinic, "test-gangnam-clinic"));
+}
+
+#[test]
+fn costs_tab() {
+    check("costs", &select(Kind::Cost, "hair-korea"));
+}
+
+#[test]
+fn travel_tab() {
+    check("travel", &select(Kind::Travel, "c-3-3-visa"));
+}
+
+#[test]
+fn search_with_results() {
+    check("search_scar", &typed("scar"));
+    check("search_lpp", &typed("lpp"));
+}
+
+#[test]
+fn help_overlay() {
+    check("help", &[Action::Help]);
+}
+
+#[test]
+fn compare_view() {
+    let mut actions = select(Kind::Condition, "hypertrophic-scars");
+    actions.push(Action::ToggleMark);
+    actions.extend(select(Kind::Condition, "keloids"));
+    actions.push(Action::ToggleMark);
+    actions.push(Action::OpenCompare);
+    check("compare", &actions);
+}
+
+#[test]
+fn narrow_layout_shows_one_pane_at_a_time() {
+    let list = app_after(60, 24, &select(Kind::Condition, "lichen-planopilaris"));
+    insta::assert_snapshot!("narrow_list_60x24", screen(&list).backend());
+    let mut actions = select(Kind::Condition, "lichen-planopilaris");
+    actions.push(Action::FocusDetail);
+    let detail = app_after(60, 24, &actions);
+    insta::assert_snapshot!("narrow_detail_60x24", screen(&detail).backend());
+}
+
+#[test]
+fn too_small_notice() {
+    insta::assert_snapshot!("too_small_19x6", screen(&app_after(19, 6, &[])).backend());
+    insta::assert_snapshot!("too_small_40x5", screen(&app_after(40, 5, &[])).backend());
+    insta::assert_snapshot!("smallest_20x6", screen(&app_after(20, 6, &[])).backend());
+}
