@@ -401,8 +401,13 @@ fn score_entry(e: &Entry, q: &Query, matcher: &SkimMatcherV2) -> Option<Hit> {
     };
     let typo_worthy = q.words.iter().any(|w| w.len() >= 4);
     for (fi, f) in e.fields.iter().enumerate() {
-        // Shorter fields are more specific: a small bonus inside a band.
-        let brevity = 1000 - (f.folded.len() as i64).min(999);
+        // Inside a band: a name before an alias before an id, then shorter (more specific) fields.
+        let rank = match f.field {
+            "name" => 2000,
+            "alias" => 1000,
+            _ => 0,
+        };
+        let brevity = rank + 1000 - (f.folded.len() as i64).min(999);
         if f.folded == q.text && f.primary {
             consider(EXACT + brevity, fi, (0..q.len).collect());
         } else if let Some(start) = word_start(&f.folded, &q.text) {
