@@ -85,13 +85,7 @@ impl Comparison {
                 return Some(f.value.clone());
             }
             if let Some(l) = d.links.iter().find(|l| l.label == name) {
-                return Some(
-                    l.items
-                        .iter()
-                        .map(|i| i.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                );
+                return Some(l.names());
             }
             match name {
                 "Claims (not verified)" if !d.claims.is_empty() => Some(

@@ -25,6 +25,17 @@ pub struct Links {
     pub items: Vec<Link>,
 }
 
+impl Links {
+    /// The linked records' names, joined with "; ".
+    pub fn names(&self) -> String {
+        self.items
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
 /// A labelled value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Field {

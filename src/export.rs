@@ -361,15 +361,6 @@ fn cell(v: &Option<String>) -> &str {
 fn link_names(d: &Description) -> Vec<(String, String)> {
     d.links
         .iter()
-        .map(|l| {
-            (
-                l.label.clone(),
-                l.items
-                    .iter()
-                    .map(|i| i.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        })
+        .map(|l| (l.label.clone(), l.names()))
         .collect()
 }

@@ -44,16 +44,7 @@ pub fn text(d: &Description, width: usize) -> String {
         .iter()
         .map(|f| (f.label.clone(), f.value.clone()))
         .collect();
-    rows.extend(d.links.iter().map(|l| {
-        (
-            l.label.clone(),
-            l.items
-                .iter()
-                .map(|i| i.name.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    }));
+    rows.extend(d.links.iter().map(|l| (l.label.clone(), l.names())));
     if !rows.is_empty() {
         line("");
         for l in label_lines(&rows, width) {
@@ -150,11 +141,10 @@ pub fn markdown(d: &Description) -> String {
             ));
         }
         for l in &d.links {
-            let names: Vec<&str> = l.items.iter().map(|i| i.name.as_str()).collect();
             line(&format!(
                 "| {} | {} |",
                 md_cell(&l.label),
-                md_cell(&names.join("; "))
+                md_cell(&l.names())
             ));
         }
         line("");
