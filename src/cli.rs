@@ -43,6 +43,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_config: bool,
 
+    /// Open the explorer in presenter mode: no ids, high contrast, the disclaimer always shown, and
+    /// nothing changed (p leaves it).
+    #[arg(long, global = true)]
+    pub present: bool,
+
     /// What to do; without one, the explorer opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -236,7 +241,7 @@ pub fn run() -> ExitCode {
     let source = settings.data_source();
     let Some(command) = cli.command else {
         return match Dataset::load(&source) {
-            Ok(d) => crate::tui::run(d),
+            Ok(d) => crate::tui::run(d, &settings, cli.present),
             Err(e) => {
                 eprintln!("{e}");
                 ExitCode::from(EXIT_FAILURE)

@@ -1,5 +1,6 @@
 //! The terminal explorer: tabs of conditions, therapies, clinics, costs and travel facts, each a list
-//! and the selected record's detail; search across every kind; marked records compared side by side.
+//! and the selected record's detail; search across every kind; marked records compared side by side;
+//! cost ranges charted per group with a trip-budget form; a shortlist with notes, and handouts.
 //!
 //! The shape: keys and mouse events become [`action::Action`]s ([`keymap`], [`mouse`]);
 //! [`app::App::update`] alone changes state; [`ui::draw`] draws from `&App`; [`terminal`] owns raw
@@ -13,16 +14,20 @@ pub mod event;
 pub mod keymap;
 pub mod layout;
 pub mod mouse;
+pub mod setup;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
 
+use crate::config::Settings;
 use crate::dataset::Dataset;
+use crate::shortlist::Store;
 use action::Action;
 use app::App;
 use event::{Event, EventSource, Stop, TerminalEvents};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+pub use setup::Setup;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -60,9 +65,23 @@ impl<W: Write> FrameSync for CrosstermBackend<W> {
 }
 
 /// Runs the explorer on the local terminal until the user quits; restores the terminal on every way
-/// out. Returns the process exit status: 0 on quit, 128 + the signal on SIGHUP, SIGTERM or SIGINT.
-pub fn run(data: Dataset) -> ExitCode {
-    let mut app = App::new(data);
+/// out. Takes the theme, currency and key bindings from the settings, keeps the shortlist in the
+/// user's data directory, writes handouts to the current directory, and starts in presenter mode
+/// when `present`. Returns the process exit status: 0 on quit, 128 + the signal on SIGHUP, SIGTERM
+/// or SIGINT.
+pub fn run(data: Dataset, settings: &Settings, present: bool) -> ExitCode {
+    let mut setup = Setup::from_settings(settings);
+    setup.presenter = present;
+    match Store::open_default() {
+        Ok(store) => setup.store = Some(store),
+        Err(e) => setup
+            .notices
+            .push(format!("The shortlist is kept only until you quit: {e}")),
+    }
+    if let Ok(dir) = std::env::current_dir() {
+        setup.export_dir = dir;
+    }
+    let mut app = App::with_setup(data, setup);
     let mut terminal = match terminal::init() {
         Ok(t) => t,
         Err(e) => {

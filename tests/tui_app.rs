@@ -52,7 +52,9 @@ fn navigation_between_tabs_panes_and_rows() {
     assert_eq!(app.focus(), Focus::List(Kind::Therapy));
     app.update(Action::PrevTab);
     app.update(Action::PrevTab);
-    assert_eq!(app.focus(), Focus::List(Kind::Travel), "tabs wrap around");
+    assert_eq!(app.focus(), Focus::Shortlist, "tabs wrap around");
+    app.update(Action::PrevTab);
+    assert_eq!(app.focus(), Focus::List(Kind::Travel));
     app.update(Action::ShowTab(Tab::Records(Kind::Condition)));
     assert!(!app.update(Action::Up), "Up at the top changes nothing");
     app.update(Action::Bottom);
@@ -440,8 +442,8 @@ fn mouse_clicks_select_rows_and_tabs() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    // Third record: rows of two lines each.
-    assert!(tui::handle_event(&mut app, click(5, list_inner_top + 4)));
+    // Third record: one line each.
+    assert!(tui::handle_event(&mut app, click(5, list_inner_top + 2)));
     assert_eq!(app.selected_id(Kind::Condition), Some("hypertrophic-scars"));
     // The second tab.
     let (_, r) = clinic_explorer::tui::layout::tab_ranges(&app.tabs(), 0, app.areas().tabs)[1];
@@ -526,5 +528,41 @@ fn the_loop_runs_on_any_backend_and_event_source() {
     assert_eq!(
         tui::run_app(&mut terminal, &mut app, quit.into_iter()).unwrap(),
         tui::Exit::Quit
+    );
+}
+
+/// The README's list of keys, as generated from the default key map.
+fn readme_keys() -> String {
+    let mut out = String::new();
+    for section in Keymap::default().help() {
+        out.push_str(&format!(
+            "**{}**\n\n| keys | what |\n|---|---|\n",
+            section.title
+        ));
+        for line in &section.lines {
+            let keys = if line.keys == clinic_explorer::tui::keymap::TEXT_INPUT_KEYS {
+                line.keys.clone()
+            } else {
+                line.keys
+                    .split(", ")
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            out.push_str(&format!("| {keys} | {} |\n", line.description));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_readme_lists_the_default_keys() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let expected = readme_keys();
+    assert!(
+        readme.contains(&expected),
+        "README.md's Keys section should hold:\n{expected}"
     );
 }

@@ -19,8 +19,16 @@ fn explorer() -> CommandBuilder {
     cmd
 }
 
-/// Starts a command in a new pseudo-terminal of [`COLS`] x [`ROWS`].
-fn spawn(mut cmd: CommandBuilder) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+/// Starts a command in a new pseudo-terminal of [`COLS`] x [`ROWS`], with its data and configuration
+/// directories (the shortlist's file) in a temporary directory, never the real home directory.
+fn spawn(
+    mut cmd: CommandBuilder,
+) -> (
+    Box<dyn MasterPty + Send>,
+    Box<dyn Child + Send + Sync>,
+    tempfile::TempDir,
+) {
+    let home = tempfile::tempdir().expect("a temporary directory");
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -32,14 +40,17 @@ fn spawn(mut cmd: CommandBuilder) -> (Box<dyn MasterPty + Send>, Box<dyn Child +
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("CLINIC_EXPLORER_DATA");
+    cmd.env("XDG_DATA_HOME", home.path().join("data"));
+    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+    cmd.env("HOME", home.path());
     let child = pty.slave.spawn_command(cmd).expect("the command starts");
-    (pty.master, child)
+    (pty.master, child, home)
 }
 
 /// Runs a command until the explorer has drawn its first frame and waits for input, then closes the
 /// terminal's side as a terminal window closing does; returns the command's exit status.
 fn hang_up_when_idle(cmd: CommandBuilder) -> portable_pty::ExitStatus {
-    let (master, mut child) = spawn(cmd);
+    let (master, mut child, _home) = spawn(cmd);
     let mut reader = master.try_clone_reader().unwrap();
     let mut seen = Vec::new();
     let mut buf = [0u8; 8192];
@@ -73,11 +84,12 @@ struct Session {
     output: Receiver<Vec<u8>>,
     screen: vt100::Parser,
     raw: Vec<u8>,
+    home: tempfile::TempDir,
 }
 
 impl Session {
     fn start() -> Session {
-        let (master, child) = spawn(explorer());
+        let (master, child, home) = spawn(explorer());
         let mut reader = master.try_clone_reader().expect("a reader");
         let writer = master.take_writer().expect("a writer");
         let (tx, output) = mpsc::channel();
@@ -96,6 +108,7 @@ impl Session {
             output,
             screen: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
             raw: Vec::new(),
+            home,
         }
     }
 
@@ -200,7 +213,7 @@ fn assert_restored(s: &Session) {
 fn search_links_marks_compare_help_and_quit() {
     let mut s = Session::start();
     s.wait_for("Conditions (5)");
-    s.wait_for("General information from the named sources");
+    s.wait_for("not medical advice");
 
     s.keys("/lichen");
     s.wait_for("[condition] Lichen planopilaris");
@@ -226,6 +239,27 @@ fn search_links_marks_compare_help_and_quit() {
 
     s.keys("?");
     s.wait_for("Keys (Esc or ? closes");
+    s.keys("?");
+    s.wait_for("Compare 2 conditions");
+
+    // The cost chart, in won; the trip budget; a shortlist entry saved to the temporary directory.
+    s.keys("4l");
+    s.wait_for("Cost chart");
+    s.wait_for("◆ South Korea");
+    s.keys("$");
+    s.wait_for("Figures in KRW");
+    s.keys("e");
+    s.wait_for("Trip budget in KRW");
+    s.keys("\x1b");
+    s.wait_for("Cost chart");
+    s.keys("b");
+    s.wait_for("Added Stem-cell therapy for hair loss, South Korea");
+    s.keys("s");
+    s.wait_for("Shortlist (1)");
+    let saved = s.home.path().join("data/clinic-explorer/shortlist.ron");
+    let text = std::fs::read_to_string(&saved).expect("the shortlist was saved");
+    assert!(text.contains("hair-korea"), "{text}");
+
     s.keys("q");
     let status = s.wait_exit(DEADLINE);
     assert!(status.success(), "exit status {status:?}");

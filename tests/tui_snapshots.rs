@@ -3,8 +3,9 @@
 
 use clinic_explorer::dataset::{DataSource, Dataset};
 use clinic_explorer::model::Kind;
+use clinic_explorer::shortlist::{Shortlist, Store};
 use clinic_explorer::tui::{
-    self, action::Action, action::Tab, app::App, keymap::Keymap, theme::Theme,
+    self, Setup, action::Action, action::Tab, app::App, keymap::Keymap, theme::Theme,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -84,9 +85,103 @@ fn clinics_tab() {
     check("clinics", &select(Kind::Clinic, "test-gangnam-clinic"));
 }
 
+/// The Costs tab: the chart of the first group with its second bar (US) selected.
+fn costs_chart() -> Vec<Action> {
+    vec![
+        Action::ShowTab(Tab::Records(Kind::Cost)),
+        Action::FocusDetail,
+        Action::Down,
+    ]
+}
+
 #[test]
-fn costs_tab() {
-    check("costs", &select(Kind::Cost, "hair-korea"));
+fn costs_tab_in_both_currencies() {
+    check("costs", &costs_chart());
+    let mut krw = vec![Action::ToggleCurrency];
+    krw.extend(costs_chart());
+    check("costs_krw", &krw);
+}
+
+#[test]
+fn costs_open_ended_figures() {
+    let actions = [
+        Action::ShowTab(Tab::Records(Kind::Cost)),
+        Action::Down,
+        Action::FocusDetail,
+    ];
+    let app = app_after(80, 24, &actions);
+    insta::assert_snapshot!("costs_open_ended_80x24", screen(&app).backend());
+}
+
+#[test]
+fn therapy_timeline() {
+    let app = app_after(
+        100,
+        40,
+        &select(Kind::Therapy, "adipose-derived-stem-cells"),
+    );
+    insta::assert_snapshot!("therapy_timeline_100x40", screen(&app).backend());
+}
+
+#[test]
+fn estimate_form() {
+    check(
+        "estimate",
+        &[
+            Action::ShowTab(Tab::Records(Kind::Cost)),
+            Action::Estimate,
+            Action::NextField,
+            Action::Increase,
+        ],
+    );
+}
+
+#[test]
+fn shortlist_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shortlist.ron");
+    let mut list = Shortlist::new();
+    list.add(Kind::Therapy, "adipose-derived-stem-cells");
+    list.set_note(
+        Kind::Therapy,
+        "adipose-derived-stem-cells",
+        Some("ask how many sessions".into()),
+    );
+    list.add(Kind::Cost, "hair-korea");
+    list.add(Kind::Condition, "no-longer-in-the-data");
+    list.set_note(
+        Kind::Condition,
+        "no-longer-in-the-data",
+        Some("kept".into()),
+    );
+    Store::open(&path).save(&mut list).unwrap();
+    for (w, h) in SIZES {
+        let setup = Setup {
+            theme: Theme::plain(),
+            store: Some(Store::open(&path)),
+            ..Setup::default()
+        };
+        let mut app = App::with_setup(fixture(), setup);
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        app.update(Action::ShowTab(Tab::Shortlist));
+        app.update(Action::Down);
+        insta::assert_snapshot!(format!("shortlist_{w}x{h}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn presenter_mode() {
+    let mut actions = vec![Action::TogglePresenter];
+    actions.extend(select(Kind::Condition, "lichen-planopilaris"));
+    let app = app_after(80, 24, &actions);
+    insta::assert_snapshot!("presenter_80x24", screen(&app).backend());
+    let mut chart = vec![Action::TogglePresenter];
+    chart.extend(costs_chart());
+    let app = app_after(80, 24, &chart);
+    insta::assert_snapshot!("presenter_costs_80x24", screen(&app).backend());
 }
 
 #[test]

@@ -1,8 +1,11 @@
 //! Thousands of pseudo-random keys, mouse events and resizes (0 and 1 rows and columns included) fed
-//! to the explorer, drawn after each on a test backend resized to match: nothing may panic.
+//! to the explorer, drawn after each on a test backend resized to match: nothing may panic. The
+//! shortlist and handouts go to a temporary directory.
 
 use clinic_explorer::dataset::{DataSource, Dataset};
-use clinic_explorer::tui::{self, app::App, event::Event, keymap::Keymap, theme::Theme};
+use clinic_explorer::shortlist::Store;
+use clinic_explorer::tui::keymap::Context;
+use clinic_explorer::tui::{self, Setup, app::App, event::Event, theme::Theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -52,7 +55,8 @@ const CODES: [KeyCode; 17] = [
 
 const CHARS: &[char] = &[
     'j', 'j', 'k', 'k', 'h', 'l', 'g', 'G', '/', '?', ' ', ' ', 'c', 'x', 'q', '1', '2', '3', '4',
-    '5', '6', 'n', 'p', 'a', 'e', 'o', 's', 'l', '가', '\u{1b}', '\u{7}', 'é',
+    '4', '5', '6', 'n', 'p', 'a', 'e', 'e', 'o', 's', 's', 'l', '가', '\u{1b}', '\u{7}', 'é', '$',
+    'b', 'b', 'E', 'K', 'J', 'd', 'y', '+', '-', '0', '7', '9',
 ];
 
 const SIZES: [u16; 14] = [0, 1, 2, 5, 6, 19, 20, 21, 40, 59, 60, 79, 80, 120];
@@ -60,8 +64,12 @@ const SIZES: [u16; 14] = [0, 1, 2, 5, 6, 19, 20, 21, 40, 59, 60, 79, 80, 120];
 fn event(rng: &mut XorShift, size: (u16, u16)) -> Event {
     match rng.below(100) {
         0..=64 => {
-            let (code, modifiers) = match rng.below(10) {
+            let (code, modifiers) = match rng.below(11) {
                 0..=5 => (KeyCode::Char(rng.pick(CHARS)), KeyModifiers::NONE),
+                10 => (
+                    rng.pick(&[KeyCode::Up, KeyCode::Down, KeyCode::Tab]),
+                    KeyModifiers::SHIFT,
+                ),
                 6 => (
                     KeyCode::Char(rng.pick(&['n', 'p', 'c', 'a'])),
                     KeyModifiers::CONTROL,
@@ -111,8 +119,15 @@ fn random_keys_mouse_and_resizes_never_panic() {
     let data = Dataset::load(&DataSource::Dir(dir)).expect("fixture loads");
     let mut events = 0;
     let mut contexts = std::collections::HashSet::new();
-    for seed in [0x9E37_79B9_7F4A_7C15_u64, 42] {
-        let mut app = App::with(data.clone(), Keymap::default(), Theme::colored());
+    let dir = tempfile::tempdir().unwrap();
+    for seed in [0x9E37_79B9_7F4A_7C15_u64, 42, 7] {
+        let setup = Setup {
+            theme: Theme::colored(),
+            store: Some(Store::open(dir.path().join("shortlist.ron"))),
+            export_dir: dir.path().to_path_buf(),
+            ..Setup::default()
+        };
+        let mut app = App::with_setup(data.clone(), setup);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let mut rng = XorShift(seed);
         let mut size = (80u16, 24u16);
@@ -130,10 +145,17 @@ fn random_keys_mouse_and_resizes_never_panic() {
             contexts.insert(app.context());
         }
     }
-    assert_eq!(events, 2400);
-    assert_eq!(
-        contexts.len(),
-        5,
-        "the walk reached list, detail, compare, search and help"
-    );
+    assert_eq!(events, 3600);
+    for c in [
+        Context::List,
+        Context::Detail,
+        Context::Compare,
+        Context::Shortlist,
+        Context::Search,
+        Context::Help,
+        Context::Form,
+        Context::Note,
+    ] {
+        assert!(contexts.contains(&c), "the walk never reached {c:?}");
+    }
 }

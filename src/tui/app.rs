@@ -3,22 +3,35 @@
 //! No terminal code lives here: the app knows the terminal's size only as the last
 //! [`Action::Resize`] told it, and asks the pure [`layout`] how many rows each pane shows.
 
+mod costs;
 mod detail;
+mod export;
+mod focus;
+mod form;
 mod list;
 mod marks;
 mod moves;
 mod nav;
 mod search;
+mod shortlist;
+mod view;
 
+pub use costs::CostsPane;
 pub use detail::DetailPane;
+pub use export::ExportState;
+pub use focus::{Focus, Overlay};
+pub use form::{EstimateForm, FormField};
 pub use list::ListPane;
 pub use marks::{ComparePane, Marks, Toggle};
 pub use search::{MAX_HITS, SearchPane};
+pub use shortlist::{NoteEdit, ShortlistState};
+pub use view::View;
 
 use super::action::{Action, Tab};
-use super::doc::{self, Doc};
+use super::doc::{self, DetailOptions, Doc};
 use super::keymap::{Context, Keymap};
 use super::layout::{self, Areas};
+use super::setup::Setup;
 use super::theme::Theme;
 use crate::dataset::Dataset;
 use crate::describe::Description;
@@ -26,41 +39,6 @@ use crate::model::Kind;
 use crate::search::SearchIndex;
 use ratatui::layout::Rect;
 use std::hash::{DefaultHasher, Hash, Hasher};
-
-/// Which pane has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Focus {
-    /// The list of a kind's records.
-    List(Kind),
-    /// The detail of the selected record of a kind.
-    Detail(Kind),
-    /// The compare view.
-    Compare,
-}
-
-impl Focus {
-    /// The kind of records shown, unless comparing.
-    pub fn kind(self) -> Option<Kind> {
-        match self {
-            Focus::List(k) | Focus::Detail(k) => Some(k),
-            Focus::Compare => None,
-        }
-    }
-
-    /// The tab shown.
-    pub fn tab(self) -> Tab {
-        self.kind().map_or(Tab::Compare, Tab::Records)
-    }
-}
-
-/// What is open on top of the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Overlay {
-    /// Search as you type.
-    Search,
-    /// The keys.
-    Help,
-}
 
 /// A place to go back to: the record shown, the focus and the detail's position.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,15 +56,20 @@ pub struct App {
     index: SearchIndex,
     keymap: Keymap,
     theme: Theme,
+    view: View,
     focus: Focus,
-    /// The kind tab to return to from the compare view.
+    /// The kind tab to return to from the compare and shortlist views.
     last_kind: Kind,
     overlay: Option<Overlay>,
     lists: [ListPane; Kind::ALL.len()],
     detail: DetailPane,
+    costs: CostsPane,
     search: SearchPane,
     marks: Marks,
     compare: ComparePane,
+    shortlist: ShortlistState,
+    form: Option<EstimateForm>,
+    export: ExportState,
     help_scroll: usize,
     history: Vec<Place>,
     status: Option<String>,
@@ -102,30 +85,63 @@ fn kind_index(kind: Kind) -> usize {
 }
 
 impl App {
-    /// A new explorer on a dataset, showing the conditions, with the default keymap and the theme
-    /// the environment asks for. Its size is 80x24 until an [`Action::Resize`] says otherwise.
+    /// A new explorer on a dataset, showing the conditions, with the default keymap, the theme the
+    /// environment asks for, and a shortlist kept in memory only. Its size is 80x24 until an
+    /// [`Action::Resize`] says otherwise.
     pub fn new(data: Dataset) -> App {
-        App::with(data, Keymap::default(), Theme::from_env())
+        App::with_setup(data, Setup::default())
     }
 
-    /// A new explorer with a given keymap and theme.
+    /// A new explorer with a given keymap and theme (and a shortlist kept in memory only).
     pub fn with(data: Dataset, keymap: Keymap, theme: Theme) -> App {
+        App::with_setup(
+            data,
+            Setup {
+                keymap,
+                theme,
+                ..Setup::default()
+            },
+        )
+    }
+
+    /// A new explorer as set up: loads the shortlist from the setup's store, if any, and says in the
+    /// status bar what needs saying at start (a shortlist file moved aside, key binding problems).
+    pub fn with_setup(data: Dataset, setup: Setup) -> App {
+        let mut notices = Vec::new();
+        let shortlist = ShortlistState::load(setup.store, &mut notices);
+        notices.extend(setup.notices);
+        let problems = setup.keymap.problems();
+        if let Some(first) = problems.first() {
+            let n = problems.len();
+            let s = if n == 1 { "" } else { "s" };
+            notices.push(format!(
+                "Key bindings: {n} problem{s}, ? lists them. {first}"
+            ));
+        }
         App {
             index: SearchIndex::build(&data),
             data,
-            keymap,
-            theme,
+            keymap: setup.keymap,
+            theme: setup.theme,
+            view: View {
+                currency: setup.currency,
+                presenter: setup.presenter,
+            },
             focus: Focus::List(Kind::Condition),
             last_kind: Kind::Condition,
             overlay: None,
             lists: [ListPane::default(); Kind::ALL.len()],
             detail: DetailPane::default(),
+            costs: CostsPane::default(),
             search: SearchPane::default(),
             marks: Marks::default(),
             compare: ComparePane::default(),
+            shortlist,
+            form: None,
+            export: ExportState::new(setup.export_dir),
             help_scroll: 0,
             history: Vec::new(),
-            status: None,
+            status: (!notices.is_empty()).then(|| crate::text::sanitize(&notices.join(" · "))),
             size: Rect::new(0, 0, 80, 24),
             quit: false,
         }
@@ -139,9 +155,17 @@ impl App {
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
     }
-    /// The styles.
+    /// The styles: the configured theme, in high contrast in presenter mode.
     pub fn theme(&self) -> Theme {
-        self.theme
+        if self.view.presenter {
+            self.theme.high_contrast()
+        } else {
+            self.theme
+        }
+    }
+    /// The currency and presenter mode.
+    pub fn view(&self) -> View {
+        self.view
     }
     /// The pane with the keyboard.
     pub fn focus(&self) -> Focus {
@@ -151,13 +175,17 @@ impl App {
     pub fn overlay(&self) -> Option<Overlay> {
         self.overlay
     }
-    /// A kind's list position.
+    /// A kind's list position (for costs, the position among the cost groups).
     pub fn list(&self, kind: Kind) -> ListPane {
         self.lists[kind_index(kind)]
     }
     /// The detail pane's position.
     pub fn detail(&self) -> DetailPane {
         self.detail
+    }
+    /// The cost chart's selected bar.
+    pub fn costs(&self) -> CostsPane {
+        self.costs
     }
     /// The search overlay's state.
     pub fn search(&self) -> &SearchPane {
@@ -170,6 +198,18 @@ impl App {
     /// The compare view's state.
     pub fn compare(&self) -> &ComparePane {
         &self.compare
+    }
+    /// The shortlist, its view's position and the note being written.
+    pub fn shortlist(&self) -> &ShortlistState {
+        &self.shortlist
+    }
+    /// The trip-budget form, while open.
+    pub fn estimate_form(&self) -> Option<&EstimateForm> {
+        self.form.as_ref()
+    }
+    /// Where handouts are written, and the one waiting for an answer.
+    pub fn export(&self) -> &ExportState {
+        &self.export
     }
     /// How far the help overlay is scrolled.
     pub fn help_scroll(&self) -> usize {
@@ -192,12 +232,13 @@ impl App {
         self.history.len()
     }
 
-    /// The tabs along the top: every kind, and Compare once something is marked.
+    /// The tabs along the top: every kind, Compare once something is marked, and the shortlist.
     pub fn tabs(&self) -> Vec<Tab> {
         let mut tabs: Vec<Tab> = Kind::ALL.into_iter().map(Tab::Records).collect();
         if !self.marks.is_empty() {
             tabs.push(Tab::Compare);
         }
+        tabs.push(Tab::Shortlist);
         tabs
     }
 
@@ -206,9 +247,13 @@ impl App {
         match (self.overlay, self.focus) {
             (Some(Overlay::Search), _) => Context::Search,
             (Some(Overlay::Help), _) => Context::Help,
+            (Some(Overlay::Estimate), _) => Context::Form,
+            (Some(Overlay::Note), _) => Context::Note,
+            (Some(Overlay::Confirm), _) => Context::Confirm,
             (None, Focus::List(_)) => Context::List,
             (None, Focus::Detail(_)) => Context::Detail,
             (None, Focus::Compare) => Context::Compare,
+            (None, Focus::Shortlist) => Context::Shortlist,
         }
     }
 
@@ -217,11 +262,23 @@ impl App {
         layout::areas(self.size, self.focus, self.overlay)
     }
 
-    /// The id of the selected record of a kind.
+    /// How many rows a kind's list has: its records, or for costs its cost groups.
+    pub fn list_len(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Cost => crate::chart::groups(&self.data).len(),
+            _ => self.data.count(kind),
+        }
+    }
+
+    /// The id of the selected record of a kind (for costs, the selected bar's cost range).
     pub fn selected_id(&self, kind: Kind) -> Option<&str> {
-        self.data
-            .record_at(kind, self.list(kind).selected)
-            .map(|r| r.id().as_str())
+        match kind {
+            Kind::Cost => self.selected_cost().map(|c| c.id.as_str()),
+            _ => self
+                .data
+                .record_at(kind, self.list(kind).selected)
+                .map(|r| r.id().as_str()),
+        }
     }
 
     /// The selected record of the kind shown, laid out for display.
@@ -230,11 +287,24 @@ impl App {
         self.data.describe(kind, self.selected_id(kind)?)
     }
 
-    /// The detail document for a content width.
+    /// The detail document for a content width: the record, or on the Costs tab the cost chart.
     pub fn detail_doc(&self, width: u16) -> Doc {
-        self.description()
-            .map(|d| doc::detail(&d, usize::from(width)))
-            .unwrap_or_default()
+        let width = usize::from(width);
+        if self.focus.kind() == Some(Kind::Cost) {
+            return self.cost_view(width).doc;
+        }
+        let Some(d) = self.description() else {
+            return Doc::default();
+        };
+        let timeline = match d.kind {
+            Kind::Therapy => self.data.therapy(&d.id).map(|t| t.timeline.as_slice()),
+            _ => None,
+        };
+        let opts = DetailOptions {
+            presenter: self.view.presenter,
+            timeline,
+        };
+        doc::detail_with(&d, width, opts)
     }
 
     /// The detail document at the current size, and how many of its lines are shown.
@@ -321,6 +391,24 @@ impl App {
             Action::ClearMarks => self.clear_marks(),
             Action::SelectRow(i) => self.select_row(i),
             Action::Wheel { pane, down } => self.wheel(pane, down),
+            Action::ToggleCurrency => self.toggle_currency(),
+            Action::TogglePresenter => self.toggle_presenter(),
+            Action::Estimate => self.open_form(),
+            Action::NextField
+            | Action::PrevField
+            | Action::Increase
+            | Action::Decrease
+            | Action::FormDigit(_)
+            | Action::FormDelete => self.edit_form(action),
+            Action::ToggleShortlist => self.toggle_shortlist(),
+            Action::EditNote => self.edit_note(),
+            Action::NoteInput(_) | Action::NoteDelete | Action::SaveNote => self.type_note(action),
+            Action::OpenEntry => self.open_entry(),
+            Action::RemoveEntry => self.remove_entry(),
+            Action::MoveEntryUp => self.move_entry(true),
+            Action::MoveEntryDown => self.move_entry(false),
+            Action::Export => self.start_export(),
+            Action::Confirm => self.confirm_export(),
         }
         self.fingerprint() != before
     }
@@ -334,11 +422,15 @@ impl App {
             self.overlay,
             self.lists,
             self.detail,
+            self.costs,
+            self.view,
         )
             .hash(&mut h);
         (&self.search.query, self.search.selected, self.search.offset).hash(&mut h);
         (&self.marks, self.compare.row, self.compare.column).hash(&mut h);
         self.compare.comparison.is_some().hash(&mut h);
+        self.shortlist.fingerprint(&mut h);
+        (&self.form, self.export.pending().is_some()).hash(&mut h);
         (self.help_scroll, self.history.len(), &self.status).hash(&mut h);
         (self.size, self.quit).hash(&mut h);
         h.finish()

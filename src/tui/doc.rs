@@ -5,8 +5,18 @@
 //! Every string from the data passes through [`text::sanitize`] here, so no control character reaches
 //! the terminal and Korean text is in NFC.
 
+mod costs;
+mod form;
+mod timeline;
+
+pub use costs::{CostView, costs, rate_text};
+pub use form::estimate;
+pub use timeline::timeline;
+
+use super::action::BINDABLE;
 use super::keymap::Keymap;
 use crate::describe::{DISCLAIMER, Description, Link};
+use crate::model::Milestone;
 use crate::text;
 
 /// What a span of text is, for styling.
@@ -30,6 +40,12 @@ pub enum Role {
     Disclaimer,
     /// Key names in the help.
     Key,
+    /// A bar of a chart.
+    Bar,
+    /// South Korea's bars and marker in the cost chart.
+    Korea,
+    /// A figure at the end of a bar.
+    Figure,
 }
 
 /// One line of a document.
@@ -42,6 +58,11 @@ pub struct DocLine {
 }
 
 impl DocLine {
+    /// A line of spans, not part of a link.
+    pub fn new(spans: Vec<(String, Role)>) -> DocLine {
+        DocLine { spans, link: None }
+    }
+
     fn blank() -> DocLine {
         DocLine {
             spans: Vec::new(),
@@ -107,21 +128,53 @@ impl Doc {
     }
 }
 
+/// How a record is laid out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DetailOptions<'a> {
+    /// Presenter mode: no ids, no internal notes.
+    pub presenter: bool,
+    /// A therapy's timeline, drawn on a time axis after the fields (the "Timeline" field is then
+    /// left out: the chart carries the same words).
+    pub timeline: Option<&'a [Milestone]>,
+}
+
 /// The detail pane's document for a record.
 pub fn detail(d: &Description, width: usize) -> Doc {
+    detail_with(d, width, DetailOptions::default())
+}
+
+/// The detail pane's document for a record, with options.
+pub fn detail_with(d: &Description, width: usize, opts: DetailOptions) -> Doc {
     let mut doc = Doc::default();
+    append_detail(&mut doc, d, width, opts);
+    doc
+}
+
+/// Appends a record's layout to a document (the cost chart puts the selected range below it).
+pub fn append_detail(doc: &mut Doc, d: &Description, width: usize, opts: DetailOptions) {
     doc.para("", "", &d.name, Role::Title, width);
-    doc.para("", "", &format!("{} · {}", d.kind, d.id), Role::Meta, width);
+    if !opts.presenter {
+        doc.para("", "", &format!("{} · {}", d.kind, d.id), Role::Meta, width);
+    }
     if !d.aliases.is_empty() {
         doc.labelled("", "Also", &d.aliases.join("; "), width);
     }
     doc.blank();
     doc.para("", "", &d.summary, Role::Text, width);
-    if !d.fields.is_empty() {
+    let timeline = opts.timeline.filter(|t| !t.is_empty());
+    let fields: Vec<_> = d
+        .fields
+        .iter()
+        .filter(|f| timeline.is_none() || f.label != "Timeline")
+        .collect();
+    if !fields.is_empty() {
         doc.blank();
-        for f in &d.fields {
+        for f in fields {
             doc.labelled("", &f.label, &f.value, width);
         }
+    }
+    if let Some(t) = timeline {
+        timeline::append(doc, t, width);
     }
     if !d.attributes.is_empty() {
         doc.heading("Attributes");
@@ -165,7 +218,7 @@ pub fn detail(d: &Description, width: usize) -> Doc {
     if !d.sources.is_empty() {
         doc.heading("Sources");
         for s in &d.sources {
-            let external = if s.external {
+            let external = if s.external && !opts.presenter {
                 " [outside the seed documents]"
             } else {
                 ""
@@ -174,12 +227,25 @@ pub fn detail(d: &Description, width: usize) -> Doc {
             doc.para("  • ", "    ", &line, Role::Meta, width);
         }
     }
-    doc
 }
 
-/// The disclaimer footer of every detail pane.
+/// The disclaimer in fewer words, for narrow panes.
+pub const SHORT_DISCLAIMER: &str = "General information, not medical advice. Clinic statements are claims. Ask a qualified doctor.";
+
+/// The disclaimer in the fewest words.
+pub const SHORTEST_DISCLAIMER: &str = "Not medical advice. Ask a qualified doctor.";
+
+/// The disclaimer footer of every detail pane: the fullest wording that fits in two lines.
 pub fn disclaimer(width: usize) -> Vec<String> {
-    text::wrap(DISCLAIMER, width)
+    for text in [DISCLAIMER, SHORT_DISCLAIMER, SHORTEST_DISCLAIMER] {
+        let lines = text::wrap(text, width.max(1));
+        if lines.len() <= 2 {
+            return lines;
+        }
+    }
+    let mut lines = text::wrap(SHORTEST_DISCLAIMER, width.max(1));
+    lines.truncate(2);
+    lines
 }
 
 /// The help overlay's document, generated from the keymap.
@@ -216,6 +282,15 @@ pub fn help(keymap: &Keymap, width: usize) -> Doc {
             }
         }
     }
+    if !keymap.problems().is_empty() {
+        doc.heading("Key binding problems (from the keys setting)");
+        for p in keymap.problems() {
+            doc.para("  ! ", "    ", p, Role::Text, width);
+        }
+    }
+    doc.heading("Action names (for the keys setting)");
+    let names: Vec<&str> = BINDABLE.iter().map(|(n, _)| *n).collect();
+    doc.para("  ", "  ", &names.join(", "), Role::Text, width);
     doc.heading("Mouse");
     doc.para(
         "  ",

@@ -3,7 +3,7 @@
 
 use super::action::Tab;
 use super::app::{Focus, Overlay};
-use crate::describe::DISCLAIMER;
+use super::doc;
 use crate::text;
 use ratatui::layout::Rect;
 
@@ -29,9 +29,11 @@ pub struct Areas {
     pub detail: Rect,
     /// The compare view, border included.
     pub compare: Rect,
+    /// The shortlist view, border included.
+    pub shortlist: Rect,
     /// The status bar (bottom row).
     pub status: Rect,
-    /// The search or help overlay, border included.
+    /// The open overlay (search, help, trip budget, note, question), border included.
     pub overlay: Rect,
 }
 
@@ -53,20 +55,32 @@ pub fn areas(size: Rect, focus: Focus, overlay: Option<Overlay>) -> Areas {
     };
     match focus {
         Focus::Compare => a.compare = body,
+        Focus::Shortlist => a.shortlist = body,
         _ if size.width >= WIDE => {
-            let list_w = (size.width / 3).clamp(24, 40);
+            let list_w = (size.width * 35 / 100).clamp(24, 48);
             a.list = Rect::new(body.x, body.y, list_w, body.height);
             a.detail = Rect::new(body.x + list_w, body.y, body.width - list_w, body.height);
         }
         Focus::List(_) => a.list = body,
         Focus::Detail(_) => a.detail = body,
     }
-    if overlay.is_some() {
-        // An overlay covers the panes: nothing half-hidden shows around it.
-        a.overlay = body;
-    }
+    a.overlay = match overlay {
+        None => Rect::default(),
+        // A one-line question or text input sits at the bottom, over the panes.
+        Some(Overlay::Note | Overlay::Confirm) if body.height >= PROMPT_HEIGHT => Rect::new(
+            body.x,
+            body.bottom() - PROMPT_HEIGHT,
+            body.width,
+            PROMPT_HEIGHT,
+        ),
+        // The others cover the panes: nothing half-hidden shows around them.
+        Some(_) => body,
+    };
     a
 }
+
+/// Rows of the note and question boxes, borders included.
+pub const PROMPT_HEIGHT: u16 = 3;
 
 /// The inside of a pane drawn with a border on every side.
 pub fn inner(r: Rect) -> Rect {
@@ -76,20 +90,17 @@ pub fn inner(r: Rect) -> Rect {
     Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2)
 }
 
-/// Rows one list item takes: its name, then its telling attribute when there is room.
-pub fn list_row_height(list_inner: Rect) -> u16 {
-    if list_inner.height >= 4 { 2 } else { 1 }
-}
-
-/// How many list items fit in a list pane's inside.
+/// How many list items fit in a list pane's inside: one line each (the name, then the telling
+/// attribute dimmed where there is room).
 pub fn list_capacity(list_inner: Rect) -> usize {
-    usize::from(list_inner.height / list_row_height(list_inner))
+    usize::from(list_inner.height)
 }
 
-/// The detail pane's inside split into the scrolling content and the disclaimer footer.
+/// The detail pane's inside split into the scrolling content and the disclaimer footer (one or two
+/// lines).
 pub fn detail_parts(detail: Rect) -> (Rect, Rect) {
     let i = inner(detail);
-    let wanted = text::wrap(DISCLAIMER, usize::from(i.width)).len() as u16 + 1;
+    let wanted = u16::try_from(doc::disclaimer(usize::from(i.width)).len()).unwrap_or(2);
     let footer_h = wanted.min(i.height / 2);
     let content = Rect::new(i.x, i.y, i.width, i.height - footer_h);
     let footer = Rect::new(i.x, i.y + content.height, i.width, footer_h);
@@ -104,6 +115,18 @@ pub fn search_parts(overlay: Rect) -> (Rect, Rect) {
     let results = Rect::new(i.x, results_y, i.width, i.bottom() - results_y);
     (input, results)
 }
+
+/// The trip-budget form's inside split into its fields (the values, a key hint and a rule: three
+/// rows) and the budget below them.
+pub fn form_parts(overlay: Rect) -> (Rect, Rect) {
+    let i = inner(overlay);
+    let head = Rect::new(i.x, i.y, i.width, i.height.min(FORM_HEAD));
+    let results = Rect::new(i.x, head.bottom(), i.width, i.bottom() - head.bottom());
+    (head, results)
+}
+
+/// Rows of the form's fields, key hint and rule.
+const FORM_HEAD: u16 = 3;
 
 /// The compare view's column geometry for an inside width and a number of records:
 /// `(attribute column width, record column width, record columns shown at once)`.
@@ -123,12 +146,16 @@ pub fn compare_columns(width: u16, records: usize) -> (u16, u16, usize) {
 
 /// The tab bar's labels, from the widest form that fits: "1 Conditions", "1 Cond", "1".
 pub fn tab_labels(tabs: &[Tab], marked: usize, width: u16) -> Vec<(Tab, String)> {
-    let full = |i: usize, t: Tab| match t {
-        Tab::Compare => format!(" {} {} ({marked}) ", i + 1, t.title()),
-        _ => format!(" {} {} ", i + 1, t.title()),
+    let key = |i: usize, t: Tab| match t {
+        Tab::Shortlist => "s".to_owned(),
+        _ => (i + 1).to_string(),
     };
-    let short = |i: usize, t: Tab| format!(" {} {} ", i + 1, &t.title()[..4]);
-    let number = |i: usize, _: Tab| format!(" {} ", i + 1);
+    let full = |i: usize, t: Tab| match t {
+        Tab::Compare => format!(" {} {} ({marked}) ", key(i, t), t.title()),
+        _ => format!(" {} {} ", key(i, t), t.title()),
+    };
+    let short = |i: usize, t: Tab| format!(" {} {} ", key(i, t), &t.title()[..4]);
+    let number = |i: usize, t: Tab| format!(" {} ", key(i, t));
     let forms: [&dyn Fn(usize, Tab) -> String; 3] = [&full, &short, &number];
     let mut labels = Vec::new();
     for form in forms {
@@ -187,10 +214,20 @@ mod tests {
                     Focus::List(Kind::Condition),
                     Focus::Detail(Kind::Clinic),
                     Focus::Compare,
+                    Focus::Shortlist,
                 ] {
-                    for overlay in [None, Some(Overlay::Search)] {
+                    for overlay in [None, Some(Overlay::Search), Some(Overlay::Note)] {
                         let a = areas(size, focus, overlay);
-                        for r in [a.tabs, a.list, a.detail, a.compare, a.status, a.overlay] {
+                        let all = [
+                            a.tabs,
+                            a.list,
+                            a.detail,
+                            a.compare,
+                            a.shortlist,
+                            a.status,
+                            a.overlay,
+                        ];
+                        for r in all {
                             assert!(
                                 r.is_empty() || size.contains(r.as_position()),
                                 "{r:?} in {size:?}"

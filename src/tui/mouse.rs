@@ -31,12 +31,15 @@ fn pane_at(app: &App, at: Position) -> Option<Pane> {
     match app.overlay() {
         Some(Overlay::Search) => return Some(Pane::Search),
         Some(Overlay::Help) => return Some(Pane::Help),
+        Some(Overlay::Estimate) => return Some(Pane::Form),
+        Some(Overlay::Note | Overlay::Confirm) => return None,
         None => {}
     }
     [
         (a.list, Pane::List),
         (a.detail, Pane::Detail),
         (a.compare, Pane::Compare),
+        (a.shortlist, Pane::Shortlist),
     ]
     .into_iter()
     .find(|(r, _)| r.contains(at))
@@ -65,7 +68,7 @@ fn click(app: &App, at: Position) -> Option<Action> {
             let index = offset + row;
             return (index < s.hits.len()).then_some(Action::SelectHit(index));
         }
-        Some(Overlay::Help) => return None,
+        Some(_) => return None,
         None => {}
     }
     if a.tabs.contains(at) {
@@ -75,10 +78,9 @@ fn click(app: &App, at: Position) -> Option<Action> {
             .map(|(tab, _)| Action::ShowTab(tab));
     }
     let inner = layout::inner(a.list);
-    if let (Some(row), Some(kind)) = (row_in(inner, at), app.focus().kind()) {
+    if let (Some(slot), Some(kind)) = (row_in(inner, at), app.focus().kind()) {
         let rows = layout::list_capacity(inner);
-        let slot = row / usize::from(layout::list_row_height(inner));
-        let len = app.data().count(kind);
+        let len = app.list_len(kind);
         let pane = app.list(kind);
         let offset = visible_offset(
             pane.offset,
@@ -88,6 +90,20 @@ fn click(app: &App, at: Position) -> Option<Action> {
         );
         let index = offset + slot;
         return (slot < rows && index < len).then_some(Action::SelectRow(index));
+    }
+    let inner = layout::inner(a.shortlist);
+    if let Some(slot) = row_in(inner, at) {
+        let rows = layout::list_capacity(inner);
+        let len = app.shortlist().list().len();
+        let pane = app.shortlist().pane();
+        let offset = visible_offset(
+            pane.offset,
+            pane.selected.min(len.saturating_sub(1)),
+            len,
+            rows,
+        );
+        let index = offset + slot;
+        return (index < len).then_some(Action::SelectRow(index));
     }
     if a.detail.contains(at) {
         return Some(Action::FocusDetail);

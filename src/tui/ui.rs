@@ -3,9 +3,12 @@
 
 mod compare;
 mod detail;
+mod form;
 mod help;
 mod list;
+mod prompt;
 mod search;
+mod shortlist;
 mod status;
 mod tabs;
 
@@ -38,10 +41,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if !a.detail.is_empty() {
         detail::draw(frame, app, a.detail);
     }
+    if !a.shortlist.is_empty() {
+        shortlist::draw(frame, app, a.shortlist);
+    }
     status::draw(frame, app, a.status);
     match app.overlay() {
         Some(Overlay::Search) => search::draw(frame, app, a.overlay),
         Some(Overlay::Help) => help::draw(frame, app, a.overlay),
+        Some(Overlay::Estimate) => form::draw(frame, app, a.overlay),
+        Some(Overlay::Note) => prompt::note(frame, app, a.overlay),
+        Some(Overlay::Confirm) => prompt::confirm(frame, app, a.overlay),
         None => {}
     }
 }

@@ -1,7 +1,7 @@
 //! Moving and scrolling in whatever has the keyboard or the mouse, and keeping every position valid
 //! when the screen or the data changes.
 
-use super::{App, DetailPane, Focus, Overlay, kind_index, list};
+use super::{App, CostsPane, DetailPane, Focus, Overlay, kind_index, list};
 use crate::model::Kind;
 use crate::tui::action::{Action, Pane};
 use crate::tui::layout;
@@ -19,20 +19,33 @@ impl App {
                 let max = len.saturating_sub(rows);
                 self.help_scroll = list::step(self.help_scroll, max + 1, action, rows);
             }
-            (None, Focus::List(k)) => {
-                let (len, rows) = (self.data.count(k), self.list_rows());
-                if self.lists[kind_index(k)].apply(action, len, rows) {
-                    self.detail = DetailPane::default();
-                }
-            }
+            (Some(Overlay::Estimate), _) => self.scroll_form(action),
+            (Some(Overlay::Note | Overlay::Confirm), _) => {}
+            (None, Focus::List(k)) => self.move_in_list(k, action),
             (None, Focus::Detail(_)) => {
                 let (doc, rows) = self.detail_view();
                 self.detail.apply(action, &doc, rows);
+                self.sync_bar();
+            }
+            (None, Focus::Shortlist) => {
+                let rows = self.shortlist_rows();
+                self.shortlist.apply(action, rows);
             }
             (None, Focus::Compare) => {
                 let len = self.compare.comparison.as_ref().map_or(0, |c| c.rows.len());
                 let page = usize::from(layout::inner(self.areas().compare).height / 2);
                 self.compare.row = list::step(self.compare.row, len, action, page);
+            }
+        }
+    }
+
+    /// Moves in a kind's list; a new row shows its detail from the top (and its chart's first bar).
+    fn move_in_list(&mut self, kind: Kind, action: Action) {
+        let (len, rows) = (self.list_len(kind), self.list_rows());
+        if self.lists[kind_index(kind)].apply(action, len, rows) {
+            self.detail = DetailPane::default();
+            if kind == Kind::Cost {
+                self.costs = CostsPane::default();
             }
         }
     }
@@ -47,13 +60,11 @@ impl App {
             }
             Pane::List if self.overlay.is_none() => {
                 if let Some(k) = self.focus.kind() {
-                    let (len, rows) = (self.data.count(k), self.list_rows());
-                    if self.lists[kind_index(k)].apply(action, len, rows) {
-                        self.detail = DetailPane::default();
-                    }
+                    self.move_in_list(k, action);
                 }
             }
-            Pane::Compare if self.overlay.is_none() => self.move_by(action),
+            Pane::Compare | Pane::Shortlist if self.overlay.is_none() => self.move_by(action),
+            Pane::Form if self.overlay == Some(Overlay::Estimate) => self.move_by(action),
             Pane::Search if self.overlay == Some(Overlay::Search) => self.move_by(action),
             Pane::Help if self.overlay == Some(Overlay::Help) => self.move_by(action),
             _ => {}
@@ -64,8 +75,12 @@ impl App {
     pub(super) fn clamp_all(&mut self) {
         let rows = self.list_rows();
         for kind in Kind::ALL {
-            self.lists[kind_index(kind)].clamp(self.data.count(kind), rows);
+            let len = self.list_len(kind);
+            self.lists[kind_index(kind)].clamp(len, rows);
         }
+        let rows = self.shortlist_rows();
+        self.shortlist.clamp(rows);
+        self.clamp_form();
         let (doc, rows) = self.detail_view();
         self.detail.clamp(&doc, rows);
         let search_rows = self.search_rows();

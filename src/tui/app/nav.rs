@@ -1,16 +1,29 @@
 //! Going places: tabs, focus, links and search hits, the history Back walks, marks and the compare view.
 
-use super::{App, DetailPane, Focus, MAX_HISTORY, Place, Toggle, kind_index};
+use super::{App, CostsPane, DetailPane, Focus, MAX_HISTORY, Overlay, Place, Toggle, kind_index};
 use crate::compare::Comparison;
 use crate::model::Kind;
 use crate::tui::action::Tab;
 
 impl App {
     /// Shows a record: its kind's tab, the record selected, the given focus, the detail at the top.
-    fn go_to(&mut self, kind: Kind, id: Option<&str>, focus: Focus) {
+    pub(super) fn go_to(&mut self, kind: Kind, id: Option<&str>, focus: Focus) {
         self.overlay = None;
         self.focus = focus;
         self.last_kind = kind;
+        self.detail = DetailPane::default();
+        if kind == Kind::Cost {
+            if let Some(id) = id {
+                self.select_cost(id);
+            }
+            if matches!(focus, Focus::Detail(_)) {
+                // The bars are the chart's first links: select the cost range's bar.
+                self.detail.link = Some(self.costs.bar);
+                let (doc, rows) = self.detail_view();
+                self.detail.clamp(&doc, rows);
+            }
+            return;
+        }
         let position = id.and_then(|id| self.data.position(kind, id));
         let len = self.data.count(kind);
         let rows = self.list_rows();
@@ -18,7 +31,6 @@ impl App {
         if let Some(p) = position {
             list.select(p, len, rows);
         }
-        self.detail = DetailPane::default();
         if matches!(focus, Focus::Detail(_)) {
             let (doc, rows) = self.detail_view();
             self.detail.select_first_visible(&doc, rows);
@@ -26,7 +38,7 @@ impl App {
     }
 
     /// Remembers where the user is, for Back.
-    fn push_place(&mut self) {
+    pub(super) fn push_place(&mut self) {
         let kind = self.focus.kind().unwrap_or(self.last_kind);
         let place = Place {
             focus: self.focus,
@@ -56,6 +68,13 @@ impl App {
             self.status = Some("No link selected: j/k select the links of the detail".into());
             return;
         };
+        if self.focus == Focus::Detail(Kind::Cost) && link.kind == Kind::Cost {
+            self.status = Some(crate::text::sanitize(&format!(
+                "{} is selected: e works out a trip budget, b keeps it on the shortlist",
+                link.name
+            )));
+            return;
+        }
         self.push_place();
         self.go_to(link.kind, Some(&link.id), Focus::Detail(link.kind));
     }
@@ -66,9 +85,9 @@ impl App {
             return;
         };
         match place.focus {
-            Focus::Compare => {
+            Focus::Compare | Focus::Shortlist => {
                 self.go_to(place.kind, place.id.as_deref(), Focus::List(place.kind));
-                self.show_tab(Tab::Compare);
+                self.show_tab(place.focus.tab());
             }
             focus => {
                 self.go_to(place.kind, place.id.as_deref(), focus);
@@ -80,11 +99,20 @@ impl App {
     }
 
     pub(super) fn close(&mut self) {
-        if self.overlay.take().is_some() {
+        if let Some(overlay) = self.overlay.take() {
+            match overlay {
+                Overlay::Estimate => self.form = None,
+                Overlay::Note => {
+                    self.shortlist.note = None;
+                    self.status = Some("Note left as it was".into());
+                }
+                Overlay::Confirm => self.cancel_export(),
+                Overlay::Search | Overlay::Help => {}
+            }
             return;
         }
         match self.focus {
-            Focus::Compare => self.focus = Focus::List(self.last_kind),
+            Focus::Compare | Focus::Shortlist => self.focus = Focus::List(self.last_kind),
             Focus::Detail(k) => self.focus = Focus::List(k),
             Focus::List(_) => {}
         }
@@ -110,6 +138,7 @@ impl App {
                 self.focus = Focus::List(kind);
                 self.last_kind = kind;
             }
+            Tab::Shortlist => self.focus = Focus::Shortlist,
             Tab::Compare => {
                 let ids: Vec<&str> = self.marks.ids().iter().map(String::as_str).collect();
                 let Some(kind) = self.marks.kind().filter(|_| ids.len() >= 2) else {
@@ -136,23 +165,34 @@ impl App {
     pub(super) fn focus_detail(&mut self) {
         if let Focus::List(k) = self.focus {
             self.focus = Focus::Detail(k);
+            if k == Kind::Cost {
+                // The chart's bars are its first links: keep the selected bar.
+                self.detail.link = Some(self.costs.bar);
+            }
             let (doc, rows) = self.detail_view();
             self.detail.clamp(&doc, rows);
             if self.detail.link.is_none() {
                 self.detail.select_first_visible(&doc, rows);
             }
+            self.sync_bar();
         }
     }
 
     pub(super) fn select_row(&mut self, index: usize) {
+        if self.focus == Focus::Shortlist {
+            self.overlay = None;
+            self.shortlist.select(index, self.shortlist_rows());
+            return;
+        }
         let Some(kind) = self.focus.kind() else {
             return;
         };
         self.overlay = None;
         self.focus = Focus::List(kind);
-        let (len, rows) = (self.data.count(kind), self.list_rows());
+        let (len, rows) = (self.list_len(kind), self.list_rows());
         if self.lists[kind_index(kind)].select(index, len, rows) {
             self.detail = DetailPane::default();
+            self.costs = CostsPane::default();
         }
     }
 
@@ -161,7 +201,10 @@ impl App {
             self.status = Some("Space marks the selected record of a list".into());
             return;
         };
-        let Some(record) = self.data.record_at(kind, self.list(kind).selected) else {
+        let Some(record) = self
+            .selected_id(kind)
+            .and_then(|id| self.data.get(kind, id))
+        else {
             return;
         };
         let (id, name) = (record.id().as_str().to_owned(), record.name().to_owned());

@@ -1,7 +1,7 @@
 //! The default bindings: one row per action and context, with every key that does it.
 
 use super::{Context, Key, number_tab};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Tab};
 use crossterm::event::KeyCode;
 
 const UP: Key = Key::plain(KeyCode::Up);
@@ -15,6 +15,9 @@ const END: Key = Key::plain(KeyCode::End);
 const PAGE_UP: Key = Key::plain(KeyCode::PageUp);
 const PAGE_DOWN: Key = Key::plain(KeyCode::PageDown);
 const BACKSPACE: Key = Key::plain(KeyCode::Backspace);
+const DELETE: Key = Key::plain(KeyCode::Delete);
+const TAB: Key = Key::plain(KeyCode::Tab);
+const BACK_TAB: Key = Key::plain(KeyCode::BackTab);
 
 /// `(context, keys, action)`, in the order the help overlay lists them.
 pub(super) const TABLE: &[(Context, &[Key], Action)] = &[
@@ -22,16 +25,8 @@ pub(super) const TABLE: &[(Context, &[Key], Action)] = &[
     (Context::Global, &[Key::char('q')], Action::Quit),
     (Context::Global, &[Key::char('?')], Action::Help),
     (Context::Global, &[ESC], Action::Close),
-    (
-        Context::Global,
-        &[Key::plain(KeyCode::Tab)],
-        Action::NextTab,
-    ),
-    (
-        Context::Global,
-        &[Key::plain(KeyCode::BackTab)],
-        Action::PrevTab,
-    ),
+    (Context::Global, &[TAB], Action::NextTab),
+    (Context::Global, &[BACK_TAB], Action::PrevTab),
     (
         Context::Global,
         &[Key::char('1')],
@@ -73,6 +68,17 @@ pub(super) const TABLE: &[(Context, &[Key], Action)] = &[
     (Context::Global, &[Key::char('c')], Action::OpenCompare),
     (Context::Global, &[Key::char('x')], Action::ClearMarks),
     (Context::Global, &[BACKSPACE], Action::Back),
+    (Context::Global, &[Key::char('$')], Action::ToggleCurrency),
+    (Context::Global, &[Key::char('e')], Action::Estimate),
+    (Context::Global, &[Key::char('b')], Action::ToggleShortlist),
+    (Context::Global, &[Key::char('n')], Action::EditNote),
+    (
+        Context::Global,
+        &[Key::char('s')],
+        Action::ShowTab(Tab::Shortlist),
+    ),
+    (Context::Global, &[Key::char('E')], Action::Export),
+    (Context::Global, &[Key::char('p')], Action::TogglePresenter),
     (
         Context::List,
         &[Key::char('l'), RIGHT, ENTER],
@@ -90,6 +96,22 @@ pub(super) const TABLE: &[(Context, &[Key], Action)] = &[
         &[Key::char('l'), RIGHT],
         Action::ColumnRight,
     ),
+    (Context::Shortlist, &[ENTER], Action::OpenEntry),
+    (
+        Context::Shortlist,
+        &[Key::char('d'), DELETE],
+        Action::RemoveEntry,
+    ),
+    (
+        Context::Shortlist,
+        &[Key::char('K'), Key::shift(KeyCode::Up)],
+        Action::MoveEntryUp,
+    ),
+    (
+        Context::Shortlist,
+        &[Key::char('J'), Key::shift(KeyCode::Down)],
+        Action::MoveEntryDown,
+    ),
     (Context::Search, &[ENTER], Action::OpenHit),
     (Context::Search, &[DOWN, Key::ctrl('n')], Action::Down),
     (Context::Search, &[UP, Key::ctrl('p')], Action::Up),
@@ -97,6 +119,32 @@ pub(super) const TABLE: &[(Context, &[Key], Action)] = &[
     (Context::Search, &[PAGE_UP], Action::PageUp),
     (Context::Search, &[BACKSPACE], Action::SearchDelete),
     (Context::Search, &[ESC], Action::Close),
+    (Context::Form, &[TAB, DOWN], Action::NextField),
+    (Context::Form, &[BACK_TAB, UP], Action::PrevField),
+    (Context::Form, &[RIGHT, Key::char('+')], Action::Increase),
+    (Context::Form, &[LEFT, Key::char('-')], Action::Decrease),
+    (Context::Form, &[BACKSPACE], Action::FormDelete),
+    (
+        Context::Form,
+        &[PAGE_DOWN, Key::char(' ')],
+        Action::PageDown,
+    ),
+    (Context::Form, &[PAGE_UP], Action::PageUp),
+    (Context::Form, &[Key::char('$')], Action::ToggleCurrency),
+    (Context::Form, &[ESC], Action::Close),
+    (Context::Note, &[ENTER], Action::SaveNote),
+    (Context::Note, &[BACKSPACE], Action::NoteDelete),
+    (Context::Note, &[ESC], Action::Close),
+    (
+        Context::Confirm,
+        &[Key::char('y'), Key::char('Y')],
+        Action::Confirm,
+    ),
+    (
+        Context::Confirm,
+        &[Key::char('n'), Key::char('N'), ESC],
+        Action::Close,
+    ),
     (Context::Help, &[Key::char('?'), ESC], Action::Close),
     (Context::Help, &[Key::char('q')], Action::Quit),
     (Context::Help, &[Key::char('j'), DOWN], Action::Down),

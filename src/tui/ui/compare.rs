@@ -1,6 +1,7 @@
 //! The compare view: one column per marked record, one row per attribute from
-//! [`crate::compare::Comparison`]. Rows that differ are highlighted, long values wrap, and when the
-//! columns do not fit they scroll sideways while the attribute column stays in place.
+//! [`crate::compare::Comparison`]. Rows that differ are marked "≠" and highlighted, long values wrap,
+//! rows follow one another without blank lines (every other one on a faint background where the theme
+//! has one), and when the columns do not fit they scroll sideways while the attribute column stays.
 
 use super::{pane_block, truncate};
 use crate::compare::MISSING;
@@ -86,7 +87,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         theme.dim(),
     );
     let mut y = inner.y + 2;
-    for row in c.rows.iter().skip(pane.row) {
+    for (n, row) in c.rows.iter().enumerate().skip(pane.row) {
         if y >= inner.bottom() {
             break;
         }
@@ -118,6 +119,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             Style::new()
         };
+        if n % 2 == 1 {
+            let h = (height as u16).min(inner.bottom() - y);
+            frame
+                .buffer_mut()
+                .set_style(Rect::new(inner.x, y, inner.width, h), theme.stripe());
+        }
         for k in 0..height {
             let yy = y + k as u16;
             if yy >= inner.bottom() {
@@ -139,6 +146,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 }
             }
         }
-        y = y.saturating_add(height as u16 + 1);
+        y = y.saturating_add(height as u16);
     }
 }

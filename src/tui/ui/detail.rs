@@ -1,7 +1,8 @@
-//! The detail pane: the selected record from [`crate::describe`], links selectable, and the disclaimer
-//! in its footer.
+//! The detail pane: the selected record from [`crate::describe`] (a therapy with its timeline), links
+//! selectable, or on the Costs tab the selected group's cost chart; the disclaimer in its footer.
 
 use super::{doc_line, pane_block};
+use crate::model::Kind;
 use crate::tui::app::{App, Focus};
 use crate::tui::doc::{self, Role};
 use crate::tui::layout;
@@ -21,14 +22,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let len = document.lines.len();
     let pane = app.detail();
     let scroll = pane.scroll.min(len.saturating_sub(rows));
+    let name = match app.focus().kind() {
+        Some(Kind::Cost) => "Cost chart",
+        _ => "Detail",
+    };
     let title = if len > rows && rows > 0 {
         format!(
-            " Detail {}-{} of {len} ",
+            " {name} {}-{} of {len} ",
             scroll + 1,
             (scroll + rows).min(len)
         )
     } else {
-        " Detail ".to_owned()
+        format!(" {name} ")
     };
     frame.render_widget(pane_block(title, focused, theme), area);
     if content.is_empty() {
@@ -56,18 +61,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if footer.is_empty() {
         return;
     }
-    let disclaimer = doc::disclaimer(usize::from(footer.width));
-    let mut foot = Vec::new();
-    if usize::from(footer.height) > disclaimer.len() {
-        foot.push(Line::styled(
-            "─".repeat(usize::from(footer.width)),
-            theme.dim(),
-        ));
-    }
-    foot.extend(
-        disclaimer
-            .into_iter()
-            .map(|l| Line::styled(l, theme.role(Role::Disclaimer))),
-    );
+    let foot: Vec<Line> = doc::disclaimer(usize::from(footer.width))
+        .into_iter()
+        .map(|l| Line::styled(l, theme.role(Role::Disclaimer)))
+        .collect();
     frame.render_widget(Paragraph::new(foot), footer);
 }

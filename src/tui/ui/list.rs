@@ -1,5 +1,6 @@
 //! The list pane: each record's name and one telling attribute (a condition's category, a therapy's
-//! evidence level, a clinic's district, a cost range's span and country, a travel fact's topic).
+//! evidence level, a clinic's district, a travel fact's topic); on the Costs tab, the cost groups with
+//! South Korea's figure. A "●" marks a record marked for comparison, a "★" one on the shortlist.
 
 use super::{pane_block, truncate};
 use crate::dataset::Dataset;
@@ -46,16 +47,39 @@ pub fn telling_attribute(data: &Dataset, kind: Kind, index: usize) -> String {
     text::sanitize(&s.unwrap_or_default())
 }
 
-/// Draws the list of the kind shown.
+/// One list row: the name, its telling attribute (in the currency shown for costs), and the record
+/// it stands for (none for a cost group).
+pub fn row(app: &App, kind: Kind, index: usize) -> Option<(String, String, Option<String>)> {
+    if kind == Kind::Cost {
+        let groups = crate::chart::groups(app.data());
+        let g = groups.get(index)?;
+        return Some((
+            text::sanitize(&g.name),
+            text::sanitize(&app.group_attribute(index)),
+            None,
+        ));
+    }
+    let record = app.data().record_at(kind, index)?;
+    Some((
+        text::sanitize(record.name()),
+        telling_attribute(app.data(), kind, index),
+        Some(record.id().as_str().to_owned()),
+    ))
+}
+
+/// Draws the list of the kind shown: one line per row, the name, then the attribute dimmed in what
+/// room is left, both cut by display width.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(kind) = app.focus().kind() else {
         return;
     };
     let theme = app.theme();
     let focused = matches!(app.focus(), Focus::List(_)) && app.overlay().is_none();
-    let data = app.data();
-    let len = data.count(kind);
-    let title = format!(" {} ({len}) ", kind.plural());
+    let len = app.list_len(kind);
+    let title = match kind {
+        Kind::Cost => format!(" Cost groups ({len}) "),
+        _ => format!(" {} ({len}) ", kind.plural()),
+    };
     frame.render_widget(pane_block(title, focused, theme), area);
     let inner = layout::inner(area);
     if inner.is_empty() {
@@ -66,41 +90,52 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let rows = layout::list_capacity(inner);
-    let row_h = layout::list_row_height(inner);
     let pane = app.list(kind);
     let selected = pane.selected.min(len - 1);
     let offset = visible_offset(pane.offset, selected, len, rows);
     let width = usize::from(inner.width);
-    for (slot, i) in (offset..len.min(offset + rows)).enumerate() {
-        let Some(record) = data.record_at(kind, i) else {
+    let room = width.saturating_sub(MARKS);
+    let mut lines = Vec::new();
+    for i in offset..len.min(offset + rows) {
+        let Some((name, attr, id)) = row(app, kind, i) else {
             continue;
         };
-        let marked = app.marks().contains(kind, record.id().as_str());
+        let marked = id
+            .as_deref()
+            .is_some_and(|id| app.marks().contains(kind, id));
+        let kept = id
+            .as_deref()
+            .is_some_and(|id| app.shortlist().list().contains(kind, id));
         let row_style = match (i == selected, focused) {
             (true, true) => theme.selected(),
             (true, false) => Style::new().add_modifier(Modifier::BOLD),
             _ => Style::new(),
         };
         let pointer = if i == selected { "▸" } else { " " };
-        let mark = if marked { "● " } else { "  " };
-        let name = truncate(&text::sanitize(record.name()), width.saturating_sub(3));
-        let mut lines = vec![Line::from(vec![
+        let mark = if marked { "●" } else { " " };
+        let star = if kept { "★ " } else { "  " };
+        let name = truncate(&name, room);
+        let rest = room.saturating_sub(text::width(&name) + 2);
+        let attr = if rest >= MIN_ATTRIBUTE && !attr.is_empty() {
+            format!("  {}", truncate(&attr, rest))
+        } else {
+            String::new()
+        };
+        let used = text::width(&name) + text::width(&attr);
+        lines.push(Line::from(vec![
             Span::styled(pointer, row_style),
             Span::styled(mark, theme.mark().patch(row_style)),
-            Span::styled(text::pad(&name, width.saturating_sub(3)), row_style),
-        ])];
-        if row_h > 1 {
-            let attr = truncate(&telling_attribute(data, kind, i), width.saturating_sub(3));
-            lines.push(Line::from(vec![
-                Span::styled("   ", row_style),
-                Span::styled(
-                    text::pad(&attr, width.saturating_sub(3)),
-                    theme.dim().patch(row_style),
-                ),
-            ]));
-        }
-        let y = inner.y + slot as u16 * row_h;
-        let rect = Rect::new(inner.x, y, inner.width, row_h.min(inner.bottom() - y));
-        frame.render_widget(ratatui::widgets::Paragraph::new(lines), rect);
+            Span::styled(star, theme.mark().patch(row_style)),
+            Span::styled(name, row_style),
+            Span::styled(attr, theme.dim().patch(row_style)),
+            Span::styled(" ".repeat(room.saturating_sub(used)), row_style),
+        ]));
     }
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
 }
+
+/// Columns before the name: the pointer, the compare mark, the shortlist star and a space.
+const MARKS: usize = 4;
+
+/// The narrowest attribute worth showing after a name.
+const MIN_ATTRIBUTE: usize = 4;

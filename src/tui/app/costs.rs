@@ -1,0 +1,120 @@
+//! The Costs tab: its list holds the cost groups, its detail the selected group's chart, in which one
+//! bar (one cost range) is selected. The bars are the chart document's first links, so the detail
+//! pane's link selection picks the bar.
+
+use super::{App, Focus, kind_index};
+use crate::chart;
+use crate::model::{CostRange, Kind};
+use crate::tui::doc::{self, CostView};
+
+/// The selected bar of the cost chart shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct CostsPane {
+    /// Index of the selected bar among the group's cost ranges (file order).
+    pub bar: usize,
+}
+
+impl App {
+    /// The id of the selected cost group.
+    pub fn selected_group(&self) -> Option<String> {
+        chart::groups(&self.data)
+            .get(self.list(Kind::Cost).selected)
+            .map(|g| g.id.0.clone())
+    }
+
+    /// The cost ranges of the selected group, in file order (the chart's bars).
+    fn group_ranges(&self) -> Vec<&CostRange> {
+        let Some(group) = self.selected_group() else {
+            return Vec::new();
+        };
+        self.data
+            .costs
+            .ranges
+            .iter()
+            .filter(|r| r.group.as_str() == group)
+            .collect()
+    }
+
+    /// The selected bar's cost range.
+    pub fn selected_cost(&self) -> Option<&CostRange> {
+        let ranges = self.group_ranges();
+        let last = ranges.len().checked_sub(1)?;
+        Some(ranges[self.costs.bar.min(last)])
+    }
+
+    /// The cost chart of the selected group, for a content width, in the currency shown.
+    pub fn cost_view(&self, width: usize) -> CostView {
+        let Some(group) = self.selected_group() else {
+            return CostView::default();
+        };
+        doc::costs(
+            &self.data,
+            &group,
+            self.view.currency,
+            self.costs.bar,
+            width,
+            self.view.presenter,
+        )
+    }
+
+    /// The group (list row) and bar of a cost range.
+    pub(super) fn cost_place(&self, id: &str) -> Option<(usize, usize)> {
+        let range = self.data.cost(id)?;
+        let group = chart::groups(&self.data)
+            .iter()
+            .position(|g| g.id == range.group)?;
+        let bar = self
+            .data
+            .costs
+            .ranges
+            .iter()
+            .filter(|r| r.group == range.group)
+            .position(|r| r.id.as_str() == id)?;
+        Some((group, bar))
+    }
+
+    /// Selects a cost range: its group in the list and its bar in the chart.
+    pub(super) fn select_cost(&mut self, id: &str) {
+        if let Some((group, bar)) = self.cost_place(id) {
+            let (len, rows) = (self.list_len(Kind::Cost), self.list_rows());
+            self.lists[kind_index(Kind::Cost)].select(group, len, rows);
+            self.costs.bar = bar;
+        }
+    }
+
+    /// After the detail's link selection moved on the Costs tab: a bar link selects that bar.
+    pub(super) fn sync_bar(&mut self) {
+        if self.focus != Focus::Detail(Kind::Cost) {
+            return;
+        }
+        let bars = self.group_ranges().len();
+        if let Some(i) = self.detail.link.filter(|i| *i < bars) {
+            self.costs.bar = i;
+        }
+    }
+
+    /// The telling attribute of a cost group in the list: South Korea's figure (in the currency
+    /// shown), else how many places it compares.
+    pub fn group_attribute(&self, index: usize) -> String {
+        let groups = chart::groups(&self.data);
+        let Some(group) = groups.get(index) else {
+            return String::new();
+        };
+        let Some(c) = chart::chart(&self.data, group.id.as_str(), self.view.currency) else {
+            return String::new();
+        };
+        let short = |v| crate::money::short(v, self.view.currency);
+        match c.bars.iter().find(|b| b.korea) {
+            Some(b) => {
+                let approx = if b.converted { "≈" } else { "" };
+                let range = self.data.cost(&b.cost_id);
+                let min = range.and_then(|r| r.min).map(|_| b.min);
+                let text =
+                    crate::money::bounds_text(min, b.max, range.and_then(|r| r.qualifier), short);
+                format!("Korea {approx}{text} {}", b.unit)
+            }
+            None if c.bars.len() == 1 => format!("1 figure: {}", c.bars[0].country),
+            None => format!("{} places", c.bars.len()),
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! The shortlist in the explorer: `b` adds or removes the selected record, `n` writes a note, the
+//! shortlist view opens, removes and reorders entries. The list is loaded from its store at start and
+//! saved after every change; a failure to save is said in the status bar, never a panic. Without a
+//! store (tests, no home directory) the list lives in memory only.
+
+use super::list::ListPane;
+use super::{App, Focus, Overlay};
+use crate::model::Kind;
+use crate::shortlist::{Entry, Shortlist, Store};
+use crate::text::sanitize;
+use crate::tui::action::Action;
+use crate::tui::layout;
+use std::hash::{Hash, Hasher};
+
+/// The longest note kept, in characters.
+pub const MAX_NOTE: usize = 200;
+
+/// A note being written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NoteEdit {
+    /// The record's kind.
+    pub kind: Kind,
+    /// The record's id.
+    pub id: String,
+    /// The record's name, for the prompt.
+    pub name: String,
+    /// The text so far.
+    pub text: String,
+}
+
+/// The shortlist, where it is kept, the view's position and the note being written.
+#[derive(Debug, Default)]
+pub struct ShortlistState {
+    store: Option<Store>,
+    list: Shortlist,
+    pane: ListPane,
+    /// The note being written, while the note prompt is open.
+    pub note: Option<NoteEdit>,
+}
+
+impl ShortlistState {
+    /// Loads the list from a store; what needs saying (a file moved aside, a failure) goes to
+    /// `notices`.
+    pub(super) fn load(store: Option<Store>, notices: &mut Vec<String>) -> ShortlistState {
+        let mut list = Shortlist::new();
+        if let Some(s) = &store {
+            match s.load() {
+                Ok(outcome) => {
+                    if let Some(to) = &outcome.moved_aside {
+                        notices.push(format!(
+                            "The shortlist file could not be read ({}); it was kept as {} and the \
+                             shortlist starts empty",
+                            outcome.problem.as_deref().unwrap_or("unknown problem"),
+                            to.display()
+                        ));
+                    }
+                    list = outcome.shortlist;
+                }
+                Err(e) => notices.push(format!("The shortlist could not be loaded: {e}")),
+            }
+        }
+        ShortlistState {
+            store,
+            list,
+            pane: ListPane::default(),
+            note: None,
+        }
+    }
+
+    /// The list.
+    pub fn list(&self) -> &Shortlist {
+        &self.list
+    }
+
+    /// The view's selected entry and first entry shown.
+    pub fn pane(&self) -> ListPane {
+        self.pane
+    }
+
+    /// The selected entry.
+    pub fn selected(&self) -> Option<&Entry> {
+        self.list.entries().get(self.pane.selected)
+    }
+
+    /// Where the list is kept, if anywhere.
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+
+    /// Saves the list; `Some(message)` when something needs saying.
+    fn save(&mut self) -> Option<String> {
+        let store = self.store.as_mut()?;
+        match store.save(&mut self.list) {
+            Ok(outcome) => outcome
+                .moved_aside
+                .map(|to| format!("an unreadable shortlist file was kept as {}", to.display())),
+            Err(e) => Some(format!("the shortlist could not be saved: {e}")),
+        }
+    }
+
+    pub(super) fn apply(&mut self, action: Action, rows: usize) {
+        self.pane.apply(action, self.list.len(), rows);
+    }
+
+    pub(super) fn select(&mut self, index: usize, rows: usize) {
+        self.pane.select(index, self.list.len(), rows);
+    }
+
+    pub(super) fn clamp(&mut self, rows: usize) {
+        self.pane.clamp(self.list.len(), rows);
+    }
+
+    /// Hashes what the view shows, for the app's redraw check.
+    pub(super) fn fingerprint(&self, h: &mut impl Hasher) {
+        for e in self.list.entries() {
+            (e.kind, e.id.as_str(), &e.note).hash(h);
+        }
+        (self.pane, &self.note).hash(h);
+    }
+}
+
+impl App {
+    /// Rows shown by the shortlist view.
+    pub(super) fn shortlist_rows(&self) -> usize {
+        layout::list_capacity(layout::inner(self.areas().shortlist))
+    }
+
+    /// The record `b` and `n` act on: the shortlist view's selected entry, else the selected record.
+    fn shortlist_target(&self) -> Option<(Kind, String)> {
+        match self.focus {
+            Focus::Shortlist => self
+                .shortlist
+                .selected()
+                .map(|e| (e.kind, e.id.as_str().to_owned())),
+            _ => {
+                let kind = self.focus.kind()?;
+                Some((kind, self.selected_id(kind)?.to_owned()))
+            }
+        }
+    }
+
+    fn record_name(&self, kind: Kind, id: &str) -> String {
+        self.data
+            .get(kind, id)
+            .map_or_else(|| format!("{kind} {id}"), |r| r.name().to_owned())
+    }
+
+    /// Saves, and says `done` plus whatever saving had to say.
+    fn saved(&mut self, done: String) {
+        let rows = self.shortlist_rows();
+        let extra = self.shortlist.save();
+        self.shortlist.clamp(rows);
+        let message = match extra {
+            Some(e) => format!("{done}; {e}"),
+            None => done,
+        };
+        self.status = Some(sanitize(&message));
+    }
+
+    pub(super) fn toggle_shortlist(&mut self) {
+        if self.view.presenter {
+            return self.read_only();
+        }
+        let Some((kind, id)) = self.shortlist_target() else {
+            self.status = Some("b keeps the selected record on the shortlist".into());
+            return;
+        };
+        let name = self.record_name(kind, &id);
+        let done = if self.shortlist.list.toggle(kind, &id) {
+            format!(
+                "Added {name} to the shortlist ({}); s shows it",
+                self.shortlist.list.len()
+            )
+        } else {
+            format!("Removed {name} from the shortlist")
+        };
+        self.saved(done);
+    }
+
+    pub(super) fn edit_note(&mut self) {
+        if self.view.presenter {
+            return self.read_only();
+        }
+        let Some((kind, id)) = self.shortlist_target() else {
+            self.status = Some("n writes a note on the selected record".into());
+            return;
+        };
+        let text = self
+            .shortlist
+            .list
+            .get(kind, &id)
+            .and_then(|e| e.note.clone())
+            .unwrap_or_default();
+        let name = self.record_name(kind, &id);
+        self.shortlist.note = Some(NoteEdit {
+            kind,
+            id,
+            name,
+            text,
+        });
+        self.overlay = Some(Overlay::Note);
+    }
+
+    pub(super) fn type_note(&mut self, action: Action) {
+        let Some(note) = &mut self.shortlist.note else {
+            return;
+        };
+        match action {
+            Action::NoteInput(c) if !c.is_control() && note.text.chars().count() < MAX_NOTE => {
+                note.text.push(c);
+            }
+            Action::NoteDelete => {
+                note.text.pop();
+            }
+            Action::SaveNote => self.save_note(),
+            _ => {}
+        }
+    }
+
+    fn save_note(&mut self) {
+        let Some(note) = self.shortlist.note.take() else {
+            return;
+        };
+        self.overlay = None;
+        if self.view.presenter {
+            return self.read_only();
+        }
+        let list = &mut self.shortlist.list;
+        let added = list.add(note.kind, &note.id);
+        list.set_note(note.kind, &note.id, Some(note.text.clone()));
+        let noted = if note.text.trim().is_empty() {
+            "Note cleared"
+        } else {
+            "Note saved"
+        };
+        let done = if added {
+            format!(
+                "{} added to the shortlist; {}",
+                note.name,
+                noted.to_lowercase()
+            )
+        } else {
+            format!("{noted} on {}", note.name)
+        };
+        self.saved(done);
+    }
+
+    pub(super) fn open_entry(&mut self) {
+        let Some(e) = self.shortlist.selected().cloned() else {
+            self.status = Some("The shortlist is empty: b in a list keeps a record".into());
+            return;
+        };
+        if self.data.get(e.kind, e.id.as_str()).is_none() {
+            self.status = Some(sanitize(&format!(
+                "missing: {} {} is no longer in the data (its entry and note are kept)",
+                e.kind, e.id
+            )));
+            return;
+        }
+        self.push_place();
+        self.go_to(e.kind, Some(e.id.as_str()), Focus::List(e.kind));
+    }
+
+    pub(super) fn remove_entry(&mut self) {
+        if self.view.presenter {
+            return self.read_only();
+        }
+        let Some(e) = self.shortlist.selected().cloned() else {
+            return;
+        };
+        self.shortlist.list.remove(e.kind, e.id.as_str());
+        let name = self.record_name(e.kind, e.id.as_str());
+        self.saved(format!("Removed {name} from the shortlist"));
+    }
+
+    pub(super) fn move_entry(&mut self, up: bool) {
+        if self.view.presenter {
+            return self.read_only();
+        }
+        let Some(e) = self.shortlist.selected().cloned() else {
+            return;
+        };
+        let (kind, id) = (e.kind, e.id.as_str());
+        let moved = if up {
+            self.shortlist.list.move_up(kind, id)
+        } else {
+            self.shortlist.list.move_down(kind, id)
+        };
+        if !moved {
+            return;
+        }
+        let rows = self.shortlist_rows();
+        if let Some(i) = self.shortlist.list.position(kind, id) {
+            self.shortlist.select(i, rows);
+        }
+        let name = self.record_name(kind, id);
+        let place = if up { "up" } else { "down" };
+        self.saved(format!("Moved {name} {place}"));
+        if let Some(i) = self.shortlist.list.position(kind, id) {
+            self.shortlist.select(i, rows);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! The one-line boxes at the bottom of the screen: writing a note, and "overwrite? y/n".
+
+use super::{pane_block, truncate};
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::doc::Role;
+use crate::tui::layout;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Clear;
+
+/// Draws the note being written, with the cursor at its end.
+pub fn note(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme();
+    let Some(n) = &app.shortlist().note else {
+        return;
+    };
+    let inner = layout::inner(area);
+    let title = format!(
+        " Note on {} · Enter saves, Esc cancels ",
+        truncate(
+            &text::sanitize(&n.name),
+            usize::from(area.width).saturating_sub(40).max(8)
+        )
+    );
+    frame.render_widget(Clear, area);
+    frame.render_widget(pane_block(title, true, theme), area);
+    if inner.is_empty() {
+        return;
+    }
+    let typed = text::sanitize(&n.text);
+    // Show the end of a note longer than the box.
+    let room = usize::from(inner.width).saturating_sub(3);
+    let mut shown: String = typed.clone();
+    while text::width(&shown) > room {
+        shown.remove(0);
+    }
+    let prompt = Line::from(vec![
+        Span::styled("> ", theme.role(Role::Key)),
+        Span::raw(shown.clone()),
+    ]);
+    frame.render_widget(prompt, inner);
+    let x = usize::from(inner.x) + 2 + text::width(&shown);
+    if x < usize::from(inner.right()) {
+        frame.set_cursor_position(Position::new(x as u16, inner.y));
+    }
+}
+
+/// Draws the question asked before replacing a file.
+pub fn confirm(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme();
+    let Some(p) = app.export().pending() else {
+        return;
+    };
+    let inner = layout::inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(pane_block(" Replace the file? ", true, theme), area);
+    let name = p
+        .path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let line = Line::from(vec![
+        Span::raw(truncate(
+            &format!("{} exists: overwrite? ", text::sanitize(&name)),
+            usize::from(inner.width).saturating_sub(4),
+        )),
+        Span::styled("y/n", theme.role(Role::Key)),
+    ]);
+    frame.render_widget(line, inner);
+}

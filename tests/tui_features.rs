@@ -1,0 +1,408 @@
+//! The explorer's costs, trip budget, shortlist, handouts and presenter mode, driven by actions: the
+//! currency toggle, the form against `estimate::estimate`, the shortlist saved to a store in a
+//! temporary directory and read back, handouts written and an existing one replaced only after a yes,
+//! and what presenter mode refuses.
+
+use clinic_explorer::dataset::{DataSource, Dataset};
+use clinic_explorer::estimate::{self, Request};
+use clinic_explorer::model::{Currency, Kind, Tier};
+use clinic_explorer::shortlist::Store;
+use clinic_explorer::tui::Setup;
+use clinic_explorer::tui::action::{Action, Tab};
+use clinic_explorer::tui::app::{App, Focus, FormField, Overlay};
+use clinic_explorer::tui::theme::Theme;
+use std::path::{Path, PathBuf};
+
+fn fixture() -> Dataset {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
+    Dataset::load(&DataSource::Dir(dir)).expect("the fixture dataset loads")
+}
+
+/// An explorer keeping its shortlist and writing handouts in `dir`.
+fn app_in(dir: &Path) -> App {
+    let setup = Setup {
+        theme: Theme::plain(),
+        store: Some(Store::open(dir.join("shortlist.ron"))),
+        export_dir: dir.to_path_buf(),
+        ..Setup::default()
+    };
+    let mut app = App::with_setup(fixture(), setup);
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    app
+}
+
+fn app() -> App {
+    let mut app = App::with(
+        fixture(),
+        clinic_explorer::tui::keymap::Keymap::default(),
+        Theme::plain(),
+    );
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    app
+}
+
+/// Every line of the detail document, as text.
+fn detail_text(app: &App) -> String {
+    app.detail_doc(70)
+        .lines
+        .iter()
+        .map(|l| l.spans.iter().map(|(s, _)| s.as_str()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn the_costs_tab_lists_groups_and_j_k_on_the_chart_select_bars() {
+    let mut app = app();
+    app.update(Action::ShowTab(Tab::Records(Kind::Cost)));
+    assert_eq!(app.list_len(Kind::Cost), 3, "three cost groups");
+    assert_eq!(app.selected_group().as_deref(), Some("hair-course"));
+    assert_eq!(app.selected_id(Kind::Cost), Some("hair-korea"));
+    app.update(Action::FocusDetail);
+    app.update(Action::Down);
+    assert_eq!(app.costs().bar, 1);
+    assert_eq!(app.selected_id(Kind::Cost), Some("hair-us"));
+    assert!(detail_text(&app).contains("Stem-cell therapy for hair loss, US, full course"));
+    app.update(Action::Down);
+    assert_eq!(app.selected_id(Kind::Cost), Some("scar-korea-krw"));
+    // Back in the list, the next group starts at its first bar.
+    app.update(Action::FocusList);
+    app.update(Action::Down);
+    assert_eq!(app.selected_group().as_deref(), Some("stay"));
+    assert_eq!(app.selected_id(Kind::Cost), Some("hotel-luxury"));
+    // A search hit of a cost range opens its group with its bar selected.
+    app.update(Action::OpenSearch);
+    for c in "scar therapy".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::OpenHit);
+    assert_eq!(app.selected_group().as_deref(), Some("hair-course"));
+    assert_eq!(app.selected_id(Kind::Cost), Some("scar-korea-krw"));
+}
+
+#[test]
+fn dollar_toggles_every_figure_between_usd_and_krw() {
+    let mut app = app();
+    app.update(Action::ShowTab(Tab::Records(Kind::Cost)));
+    assert_eq!(app.view().currency, Currency::USD);
+    let usd = detail_text(&app);
+    assert!(usd.contains("Figures in USD"), "{usd}");
+    assert!(usd.contains("$10,000–$20,000"));
+    assert!(app.group_attribute(0).starts_with("Korea $10k"));
+    assert!(app.update(Action::ToggleCurrency));
+    assert_eq!(app.view().currency, Currency::KRW);
+    let krw = detail_text(&app);
+    assert!(krw.contains("Figures in KRW"));
+    assert!(krw.contains("≈₩14,500,000–₩29,000,000"), "{krw}");
+    assert!(krw.contains("₩1,450 per $1, rate dated 2025"));
+    assert!(krw.contains("In KRW: ≈₩14,500,000–₩29,000,000"));
+    assert!(app.group_attribute(0).starts_with("Korea ≈₩14.5M"));
+    assert!(app.status().is_some_and(|s| s.contains("Figures in KRW")));
+    app.update(Action::Estimate);
+    let e = app.form_estimate().unwrap().unwrap();
+    assert_eq!(e.currency, Currency::KRW, "the form follows the currency");
+    app.update(Action::ToggleCurrency);
+    assert_eq!(
+        app.form_estimate().unwrap().unwrap().currency,
+        Currency::USD
+    );
+}
+
+#[test]
+fn the_initial_currency_comes_from_the_setup() {
+    let setup = Setup {
+        currency: Currency::KRW,
+        theme: Theme::plain(),
+        ..Setup::default()
+    };
+    let app = App::with_setup(fixture(), setup);
+    assert_eq!(app.view().currency, Currency::KRW);
+}
+
+#[test]
+fn the_estimate_form_matches_estimate_for_its_values() {
+    let mut app = app();
+    app.update(Action::ShowTab(Tab::Records(Kind::Cost)));
+    app.update(Action::FocusDetail);
+    app.update(Action::Down);
+    app.update(Action::Down); // scar-korea-krw: per session, in won
+    app.update(Action::Estimate);
+    assert_eq!(app.overlay(), Some(Overlay::Estimate));
+    let form = app.estimate_form().unwrap();
+    assert_eq!((form.sessions, form.nights, form.tier), (1, 7, Tier::Mid));
+    // Three sessions (typed), nine nights (Increase twice), luxury.
+    app.update(Action::FormDigit(3));
+    app.update(Action::NextField);
+    assert_eq!(app.estimate_form().unwrap().field, FormField::Nights);
+    app.update(Action::Increase);
+    app.update(Action::Increase);
+    app.update(Action::NextField);
+    app.update(Action::Increase);
+    let form = app.estimate_form().unwrap();
+    assert_eq!(
+        (form.sessions, form.nights, form.tier),
+        (3, 9, Tier::Luxury)
+    );
+    let shown = app.form_estimate().unwrap().unwrap();
+    let expected = estimate::estimate(
+        app.data(),
+        &Request {
+            cost: "scar-korea-krw".into(),
+            sessions: Some(3),
+            nights: 9,
+            tier: Tier::Luxury,
+            currency: Some(Currency::USD),
+        },
+    )
+    .unwrap();
+    assert_eq!(shown, expected);
+    assert_eq!(
+        (shown.total_min, shown.total_max),
+        (expected.total_min, None)
+    );
+    let doc: String = app
+        .form_doc(90)
+        .lines
+        .iter()
+        .map(|l| l.spans.iter().map(|(s, _)| s.as_str()).collect::<String>() + "\n")
+        .collect();
+    assert!(
+        doc.contains("≈$828–$5,172"),
+        "the converted treatment: {doc}"
+    );
+    assert!(doc.contains("from $"), "an open-ended total");
+    assert!(doc.contains("C-3-3 medical visa"));
+    assert!(doc.contains("Assumptions"));
+    assert!(doc.contains("Source: Test Guide"));
+    app.update(Action::Close);
+    assert_eq!(app.overlay(), None);
+    assert!(app.estimate_form().is_none());
+}
+
+#[test]
+fn the_form_opens_only_on_a_treatment_cost_range() {
+    let mut app = app();
+    app.update(Action::Estimate);
+    assert_eq!(app.overlay(), None);
+    assert!(app.status().is_some_and(|s| s.contains("Costs tab")));
+    app.update(Action::ShowTab(Tab::Records(Kind::Cost)));
+    app.update(Action::Down); // the stay group: a daily expense
+    app.update(Action::Estimate);
+    assert_eq!(app.overlay(), None);
+    assert!(app.status().is_some_and(|s| s.contains("daily expense")));
+}
+
+#[test]
+fn shortlist_changes_are_saved_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    // Add a therapy, a clinic and a cost range (a bar of the chart).
+    app.update(Action::ShowTab(Tab::Records(Kind::Therapy)));
+    app.update(Action::ToggleShortlist);
+    assert!(app.status().is_some_and(|s| s.contains("Added")));
+    app.update(Action::ShowTab(Tab::Records(Kind::Clinic)));
+    app.update(Action::ToggleShortlist);
+    app.update(Action::ShowTab(Tab::Records(Kind::Cost)));
+    app.update(Action::FocusDetail);
+    app.update(Action::Down);
+    app.update(Action::ToggleShortlist);
+    // A note on the cost range, typed.
+    app.update(Action::EditNote);
+    assert_eq!(app.overlay(), Some(Overlay::Note));
+    for c in "compare with Seoul".chars() {
+        app.update(Action::NoteInput(c));
+    }
+    app.update(Action::NoteDelete);
+    app.update(Action::NoteInput('l'));
+    app.update(Action::SaveNote);
+    assert_eq!(app.overlay(), None);
+    // The view: reorder, remove.
+    app.update(Action::ShowTab(Tab::Shortlist));
+    assert_eq!(app.focus(), Focus::Shortlist);
+    let ids = |app: &App| -> Vec<String> {
+        app.shortlist()
+            .list()
+            .entries()
+            .iter()
+            .map(|e| e.id.as_str().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        ids(&app),
+        [
+            "adipose-derived-stem-cells",
+            "test-gangnam-clinic",
+            "hair-us"
+        ]
+    );
+    app.update(Action::Bottom);
+    app.update(Action::MoveEntryUp);
+    app.update(Action::MoveEntryUp);
+    assert_eq!(
+        ids(&app),
+        [
+            "hair-us",
+            "adipose-derived-stem-cells",
+            "test-gangnam-clinic"
+        ]
+    );
+    assert_eq!(
+        app.shortlist().pane().selected,
+        0,
+        "the selection moves along"
+    );
+    app.update(Action::Down);
+    app.update(Action::RemoveEntry);
+    assert_eq!(ids(&app), ["hair-us", "test-gangnam-clinic"]);
+    app.update(Action::MoveEntryDown);
+    // Read back by a new explorer.
+    let again = app_in(dir.path());
+    assert_eq!(ids(&again), ["hair-us", "test-gangnam-clinic"]);
+    let note = again.shortlist().list().get(Kind::Cost, "hair-us").unwrap();
+    assert_eq!(note.note.as_deref(), Some("compare with Seoul"));
+    // Enter opens a record in its tab.
+    let mut app = again;
+    app.update(Action::ShowTab(Tab::Shortlist));
+    app.update(Action::OpenEntry);
+    assert_eq!(app.focus(), Focus::List(Kind::Cost));
+    assert_eq!(app.selected_id(Kind::Cost), Some("hair-us"));
+}
+
+#[test]
+fn a_note_on_a_record_not_kept_adds_it_and_esc_cancels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    app.update(Action::EditNote);
+    app.update(Action::NoteInput('x'));
+    app.update(Action::Close);
+    assert!(app.shortlist().list().is_empty(), "Esc keeps nothing");
+    app.update(Action::EditNote);
+    for c in "ask".chars() {
+        app.update(Action::NoteInput(c));
+    }
+    app.update(Action::SaveNote);
+    let e = &app.shortlist().list().entries()[0];
+    assert_eq!(
+        (e.id.as_str(), e.note.as_deref()),
+        ("scarring-alopecia", Some("ask"))
+    );
+}
+
+#[test]
+fn a_corrupt_shortlist_is_moved_aside_and_said_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("shortlist.ron"), "(entries: [oops").unwrap();
+    let app = app_in(dir.path());
+    let status = app.status().expect("a notice");
+    assert!(status.contains("could not be read"), "{status}");
+    assert!(status.contains("shortlist.ron.corrupt-"), "{status}");
+    assert!(app.shortlist().list().is_empty());
+}
+
+#[test]
+fn a_failing_save_is_reported_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    // The store's directory is a file: saving cannot create it.
+    let blocker = dir.path().join("not-a-directory");
+    std::fs::write(&blocker, "").unwrap();
+    let setup = Setup {
+        theme: Theme::plain(),
+        store: Some(Store::open(blocker.join("shortlist.ron"))),
+        ..Setup::default()
+    };
+    let mut app = App::with_setup(fixture(), setup);
+    app.update(Action::ToggleShortlist);
+    let status = app.status().unwrap();
+    assert!(status.contains("could not be saved"), "{status}");
+    assert_eq!(app.shortlist().list().len(), 1, "kept in memory");
+}
+
+#[test]
+fn export_writes_a_handout_and_asks_before_replacing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    app.update(Action::Export);
+    assert!(app.status().is_some_and(|s| s.contains("shortlist view")));
+    app.update(Action::ToggleShortlist);
+    app.update(Action::ShowTab(Tab::Shortlist));
+    app.update(Action::Export);
+    let date = clinic_explorer::shortlist::Timestamp::now().date();
+    let path = dir
+        .path()
+        .join(format!("clinic-explorer-handout-{date}.html"));
+    let html = std::fs::read_to_string(&path).expect("the handout was written");
+    assert!(html.contains("Scarring alopecia"));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("Handout written: clinic-explorer-handout-"))
+    );
+    // Again: the file exists, so the explorer asks; n leaves it, y replaces it.
+    std::fs::write(&path, "old").unwrap();
+    app.update(Action::Export);
+    assert_eq!(app.overlay(), Some(Overlay::Confirm));
+    app.update(Action::Close);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+    assert!(app.status().is_some_and(|s| s.contains("left as it was")));
+    app.update(Action::Export);
+    app.update(Action::Confirm);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Scarring alopecia")
+    );
+    // From the compare view, the comparison.
+    std::fs::remove_file(&path).unwrap();
+    app.update(Action::ShowTab(Tab::Records(Kind::Condition)));
+    app.update(Action::ToggleMark);
+    app.update(Action::Down);
+    app.update(Action::ToggleMark);
+    app.update(Action::OpenCompare);
+    app.update(Action::Export);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Comparison of conditions"), "{html}");
+}
+
+#[test]
+fn presenter_mode_hides_ids_and_refuses_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    assert!(detail_text(&app).contains("condition · scarring-alopecia"));
+    app.update(Action::TogglePresenter);
+    assert!(app.view().presenter);
+    assert_eq!(
+        app.theme().scheme,
+        clinic_explorer::config::Theme::HighContrast
+    );
+    assert!(!detail_text(&app).contains("scarring-alopecia"), "no ids");
+    for action in [Action::ToggleShortlist, Action::EditNote] {
+        app.update(action);
+        assert_eq!(
+            app.status(),
+            Some("Presenter mode is read-only: p leaves it"),
+            "{action:?}"
+        );
+        assert_eq!(app.overlay(), None);
+    }
+    app.update(Action::ShowTab(Tab::Shortlist));
+    app.update(Action::Export);
+    assert!(app.status().is_some_and(|s| s.contains("read-only")));
+    assert!(app.shortlist().list().is_empty());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    // Reading still works: tabs, the chart, the currency.
+    app.update(Action::ShowTab(Tab::Records(Kind::Cost)));
+    app.update(Action::ToggleCurrency);
+    assert_eq!(app.view().currency, Currency::KRW);
+    app.update(Action::TogglePresenter);
+    assert!(!app.view().presenter);
+    app.update(Action::ToggleShortlist);
+    assert_eq!(app.shortlist().list().len(), 1);
+}
