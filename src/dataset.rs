@@ -111,6 +111,30 @@ impl Dataset {
         Self::from_texts(texts)
     }
 
+    /// Loads a dataset from the bytes of the six files, in [`FILES`] order (missing entries count as
+    /// missing files). Used by fuzzing and by front ends that receive files rather than read them.
+    pub fn from_bytes(files: Vec<Vec<u8>>) -> Result<Dataset> {
+        let mut files = files.into_iter();
+        let texts = FILES
+            .iter()
+            .map(|name| {
+                let label = Path::new("data").join(name);
+                let bytes = files
+                    .next()
+                    .ok_or_else(|| Problem::in_file(&label, "file not found"))?;
+                if bytes.len() as u64 > MAX_FILE_BYTES {
+                    return Err(Problem::in_file(
+                        &label,
+                        "the file is larger than the limit for a data file",
+                    ));
+                }
+                let text = read::decode(bytes, &label)?;
+                Ok(FileText { label, text })
+            })
+            .collect();
+        Self::from_texts(texts)
+    }
+
     /// Parses and validates files already in memory (each a label and its text, in [`FILES`] order, or
     /// the problem met reading it).
     fn from_texts(texts: Vec<Result<FileText, Problem>>) -> Result<Dataset> {

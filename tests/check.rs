@@ -162,3 +162,19 @@ fn usage_errors_exit_2() {
     let o = bin().args(["frobnicate"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn bytes_in_memory_load_like_files_and_garbage_is_an_error() {
+    use clinic_explorer::dataset::{Dataset, FILES};
+    let files: Vec<Vec<u8>> = FILES
+        .iter()
+        .map(|f| fs::read(fixtures().join("data").join(f)).unwrap())
+        .collect();
+    let data = Dataset::from_bytes(files.clone()).unwrap();
+    assert_eq!(data.conditions.len(), 5);
+    let mut broken = files;
+    broken[2] = b"[(id: \"x\", \xff".to_vec();
+    let err = Dataset::from_bytes(broken).unwrap_err().to_string();
+    assert!(err.starts_with("data/therapies.ron:1:"), "{err}");
+    assert!(Dataset::from_bytes(Vec::new()).is_err());
+}
