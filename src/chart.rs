@@ -2,7 +2,7 @@
 //! cell layout, free of terminal code, so the explorer and tests draw the same picture.
 
 use crate::dataset::Dataset;
-use crate::estimate::latest_rate;
+use crate::estimate::conversion_rate;
 use crate::model::{CostGroup, Currency, Milestone, PercentageKind};
 use crate::money;
 
@@ -66,7 +66,7 @@ pub fn chart(data: &Dataset, group_id: &str, currency: Currency) -> Option<CostC
         .groups
         .iter()
         .find(|g| g.id.as_str() == group_id)?;
-    let rate = latest_rate(data);
+    let rate = conversion_rate(data);
     let krw = rate.map_or(1.0, |r| r.krw_per_usd);
     let mut converted_any = false;
     let bars: Vec<Bar> = data

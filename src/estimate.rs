@@ -103,12 +103,10 @@ pub struct Estimate {
     pub visa: Option<Visa>,
 }
 
-/// The exchange rate with the latest date.
-pub fn latest_rate(data: &Dataset) -> Option<&ExchangeRate> {
-    data.costs
-        .exchange_rates
-        .iter()
-        .max_by(|a, b| a.date.cmp(&b.date))
+/// The rate used to convert figures: the first in `costs.ron` (its comments say so). The others are
+/// kept as facts with their own derivations.
+pub fn conversion_rate(data: &Dataset) -> Option<&ExchangeRate> {
+    data.costs.exchange_rates.first()
 }
 
 /// A figure for `n` units of a range, in `to` (converting at `rate` when the currencies differ).
@@ -191,7 +189,7 @@ pub fn estimate(data: &Dataset, req: &Request) -> Result<Estimate> {
         ));
     }
     let currency = req.currency.unwrap_or(treatment.currency);
-    let rate = latest_rate(data);
+    let rate = conversion_rate(data);
     let krw_per_usd = rate.map_or(0.0, |r| r.krw_per_usd);
     let sessions = req.sessions.unwrap_or(1).max(1);
     let nights = req.nights;
