@@ -1,0 +1,140 @@
+//! Time per keystroke in the search pane, every keystroke recorded: median, p99 and max at 1k, 10k and
+//! 100k records. Criterion reports means and confidence intervals; a frame budget needs the tail, so
+//! this bench keeps every sample.
+//!
+//! ```sh
+//! cargo bench --bench keystrokes
+//! BENCH_SIZES=100000 KEYSTROKE_REPS=50 cargo bench --bench keystrokes
+//! ```
+//!
+//! Each query is typed one letter at a time, `KEYSTROKE_REPS` times (default: 200 at 1k, 50 at 10k,
+//! 15 at 100k), and each prefix is searched as the explorer does (every kind, at most 50 hits). It also
+//! prints the time to load the dataset and build the index, once, for context.
+
+#[allow(dead_code)] // the generator's command-line parts are not used here
+#[path = "../examples/synth.rs"]
+mod synth;
+
+use clinic_explorer::Dataset;
+use clinic_explorer::dataset::DataSource;
+use clinic_explorer::search::SearchIndex;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// Queries of high selectivity (few hits) and low (many), a typo, and one that matches almost nothing.
+const QUERIES: [&str; 5] = [
+    "stem cell",
+    "gangnam",
+    "lichen planopilaris",
+    "keliod",
+    "zq",
+];
+
+/// The most hits the explorer's search pane asks for.
+const LIMIT: usize = 50;
+
+/// The frame budget a keystroke should fit in.
+const BUDGET: Duration = Duration::from_millis(16);
+
+fn sizes() -> Vec<usize> {
+    std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .filter(|v: &Vec<usize>| !v.is_empty())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+}
+
+fn reps(n: usize) -> usize {
+    std::env::var("KEYSTROKE_REPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(match n {
+            0..=5_000 => 200,
+            5_001..=50_000 => 50,
+            _ => 15,
+        })
+}
+
+/// The value at quantile `q` (0..=1) of sorted samples, nearest rank.
+fn quantile(sorted: &[Duration], q: f64) -> Duration {
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1e3)
+}
+
+/// One summary row: label, keystrokes, median, p99, max, and whether p99 is within the budget.
+fn row(label: &str, samples: &mut [Duration]) {
+    samples.sort_unstable();
+    let p99 = quantile(samples, 0.99);
+    println!(
+        "| {label} | {} | {} | {} | {} | {} |",
+        samples.len(),
+        ms(quantile(samples, 0.5)),
+        ms(p99),
+        ms(*samples.last().expect("samples")),
+        if p99 <= BUDGET { "yes" } else { "no" }
+    );
+}
+
+fn main() {
+    // `cargo bench` passes `--bench` (and any filter); a filter, if given, picks sizes by number.
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    for n in sizes() {
+        if !filter.is_empty() && !filter.iter().any(|f| n.to_string().contains(f.as_str())) {
+            continue;
+        }
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        synth::write(n, dir.path()).expect("the synthetic data is written");
+        let start = Instant::now();
+        let data = Dataset::load(&DataSource::Dir(dir.path().to_path_buf()))
+            .expect("the synthetic data loads");
+        let loaded = start.elapsed();
+        let index = SearchIndex::build(&data);
+        let indexed = start.elapsed() - loaded;
+        drop(data);
+        let reps = reps(n);
+        println!(
+            "\n{n} records: load {} ms, index {} ms; each query typed {reps} times, at most {LIMIT} hits\n",
+            ms(loaded),
+            ms(indexed)
+        );
+        println!("| query | keystrokes | median ms | p99 ms | max ms | p99 <= 16 ms |");
+        println!("|---|---:|---:|---:|---:|:---:|");
+        let mut all = Vec::new();
+        for query in QUERIES {
+            let typed: Vec<&str> = query
+                .char_indices()
+                .map(|(i, c)| &query[..i + c.len_utf8()])
+                .collect();
+            // One untimed pass to warm caches and the allocator.
+            for q in &typed {
+                black_box(index.search(q, None, LIMIT));
+            }
+            let mut samples = Vec::with_capacity(reps * typed.len());
+            let mut slowest = ("", Duration::ZERO);
+            for _ in 0..reps {
+                for q in &typed {
+                    let t = Instant::now();
+                    black_box(index.search(black_box(q), None, LIMIT));
+                    let d = t.elapsed();
+                    if d > slowest.1 {
+                        slowest = (q, d);
+                    }
+                    samples.push(d);
+                }
+            }
+            all.extend_from_slice(&samples);
+            row(
+                &format!("`{query}` (slowest: `{}`)", slowest.0),
+                &mut samples,
+            );
+        }
+        row("all queries", &mut all);
+    }
+}
