@@ -26,8 +26,8 @@ struct FieldText {
     shown: String,
     /// The text folded for matching: one char per char of `shown`.
     folded: String,
-    /// The folded words with their starting char index.
-    words: Vec<(usize, Vec<char>)>,
+    /// The folded words: runs of letters and digits.
+    words: Vec<Word>,
     /// Which characters occur, for a cheap test before fuzzy scoring (see [`char_mask`]).
     mask: u64,
 }
@@ -35,16 +35,18 @@ struct FieldText {
 /// A bit per character class: a-z, 0-9, space, Hangul, anything else. A query can only match a field
 /// fuzzily if every class it uses occurs in the field.
 fn char_mask(folded: &str) -> u64 {
-    folded.chars().fold(0u64, |m, c| {
-        m | 1u64
-            << match c {
-                'a'..='z' => c as u32 - 'a' as u32,
-                '0'..='9' => 26 + (c as u32 - '0' as u32),
-                ' ' => 36,
-                '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => 37,
-                _ => 38,
-            }
-    })
+    folded.chars().fold(0u64, |m, c| m | char_bit(c))
+}
+
+/// The [`char_mask`] bit of one character.
+fn char_bit(c: char) -> u64 {
+    1u64 << match c {
+        'a'..='z' => c as u32 - 'a' as u32,
+        '0'..='9' => 26 + (c as u32 - '0' as u32),
+        ' ' => 36,
+        '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => 37,
+        _ => 38,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -52,6 +54,8 @@ struct Entry {
     kind: Kind,
     id: String,
     name: String,
+    /// Display width of the name, for breaking ties.
+    name_width: usize,
     fields: Vec<FieldText>,
 }
 
@@ -89,22 +93,38 @@ fn fold_aligned(shown: &str) -> String {
         .collect()
 }
 
-fn words(folded: &str) -> Vec<(usize, Vec<char>)> {
+/// A word of a field, with where it starts and which characters it uses.
+#[derive(Debug, Clone)]
+struct Word {
+    /// Char index of its first letter in the field.
+    start: usize,
+    /// Byte offset of its first letter in the folded field.
+    byte: usize,
+    /// Its letters.
+    chars: Vec<char>,
+    /// Its [`char_mask`].
+    mask: u64,
+}
+
+fn words(folded: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut cur = Vec::new();
-    let mut start = 0;
-    for (i, c) in folded.chars().enumerate() {
+    let mut cur: Option<Word> = None;
+    for (i, (b, c)) in folded.char_indices().enumerate() {
         if c.is_alphanumeric() {
-            if cur.is_empty() {
-                start = i;
-            }
-            cur.push(c);
-        } else if !cur.is_empty() {
-            out.push((start, std::mem::take(&mut cur)));
+            let w = cur.get_or_insert_with(|| Word {
+                start: i,
+                byte: b,
+                chars: Vec::new(),
+                mask: 0,
+            });
+            w.chars.push(c);
+        } else if let Some(w) = cur.take() {
+            out.push(w);
         }
     }
-    if !cur.is_empty() {
-        out.push((start, cur));
+    out.extend(cur);
+    for w in &mut out {
+        w.mask = w.chars.iter().fold(0, |m, &c| m | char_bit(c));
     }
     out
 }
@@ -195,6 +215,7 @@ fn weight(field: &str) -> i64 {
         }
 }
 
+/// One or two letters are matched only at word starts (fuzzy matching them finds nearly everything).
 /// A fuzzy match is kept only when it is tight: short queries (abbreviations) must match contiguous
 /// letters or the initials of words; longer ones may skip a few letters but not wander across a text.
 fn tight(positions: &[usize], q_len: usize, folded: &str) -> bool {
@@ -262,27 +283,33 @@ fn allowed_typos(len: usize) -> usize {
 
 /// Matches every query word to a word of the field within its allowed typos (or as a prefix of it).
 /// Returns the total edits and the matched char positions.
-fn typo_match(query_words: &[Vec<char>], f: &FieldText) -> Option<(usize, Vec<usize>)> {
+fn typo_match(query: &[(Vec<char>, u64)], f: &FieldText) -> Option<(usize, Vec<usize>)> {
     let mut total = 0;
     let mut positions = Vec::new();
-    for q in query_words {
+    for (q, q_mask) in query {
         let allowed = allowed_typos(q.len());
         let mut best: Option<(usize, usize, usize)> = None; // (edits, start, len)
-        for (start, w) in &f.words {
-            let edits = if w.starts_with(q) {
+        for w in &f.words {
+            // Each edit brings in at most one letter the word lacks, and changes the length by one.
+            if (q_mask & !w.mask).count_ones() as usize > allowed
+                || (w.chars.len() + allowed < q.len())
+            {
+                continue;
+            }
+            let edits = if w.chars.starts_with(q) {
                 0
             } else {
                 // The whole word, or (for long queries) its head of the query's length plus one: a
                 // typo in a word still being typed.
-                let whole = osa(q, w, allowed);
-                if whole > allowed && allowed > 1 && w.len() > q.len() {
-                    osa(q, &w[..q.len()], allowed - 1) + 1
+                let whole = osa(q, &w.chars, allowed);
+                if whole > allowed && allowed > 1 && w.chars.len() > q.len() {
+                    osa(q, &w.chars[..q.len()], allowed - 1) + 1
                 } else {
                     whole
                 }
             };
             if edits <= allowed && best.is_none_or(|b| edits < b.0) {
-                best = Some((edits, *start, w.len().min(q.len().max(1))));
+                best = Some((edits, w.start, w.chars.len().min(q.len().max(1))));
             }
         }
         let (edits, start, len) = best?;
@@ -304,10 +331,12 @@ impl SearchIndex {
                 for (name, text) in secondary(data, kind, r.id().as_str()) {
                     fields.push(field(name, false, &text));
                 }
+                let name = text::sanitize(r.name());
                 entries.push(Entry {
                     kind,
                     id: r.id().0.clone(),
-                    name: text::sanitize(r.name()),
+                    name_width: text::width(&name),
+                    name,
                     fields,
                 });
             }
@@ -333,33 +362,40 @@ impl SearchIndex {
             return Vec::new();
         }
         let query = Query {
-            words: words(&q).into_iter().map(|(_, w)| w).collect(),
+            words: words(&q).into_iter().map(|w| (w.chars, w.mask)).collect(),
             len: q.chars().count(),
             mask: char_mask(&q),
             text: q,
         };
         let matcher = SkimMatcherV2::default().ignore_case();
-        let score = |e: &Entry| {
+        // Candidates: (score, name width, entry, field, positions); hits are built for the top only.
+        type Candidate = (i64, usize, usize, usize, Vec<usize>);
+        let score = |(i, e): (usize, &Entry)| -> Option<Candidate> {
             if kind.is_some_and(|k| k != e.kind) {
-                None
-            } else {
-                score_entry(e, &query, &matcher)
+                return None;
             }
+            score_entry(e, &query, &matcher).map(|(s, f, pos)| (s, e.name_width, i, f, pos))
         };
         // Large indexes are scored on every core; small ones are not worth a thread.
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(8);
-        let mut hits: Vec<Hit> = if self.entries.len() < 4096 || threads == 1 {
-            self.entries.iter().filter_map(score).collect()
+        let mut found: Vec<Candidate> = if self.entries.len() < 4096 || threads == 1 {
+            self.entries.iter().enumerate().filter_map(score).collect()
         } else {
             let chunk = self.entries.len().div_ceil(threads);
             std::thread::scope(|scope| {
                 let handles: Vec<_> = self
                     .entries
                     .chunks(chunk)
-                    .map(|part| {
-                        scope.spawn(move || part.iter().filter_map(score).collect::<Vec<_>>())
+                    .enumerate()
+                    .map(|(c, part)| {
+                        scope.spawn(move || {
+                            part.iter()
+                                .enumerate()
+                                .filter_map(|(i, e)| score((c * chunk + i, e)))
+                                .collect::<Vec<_>>()
+                        })
                     })
                     .collect();
                 handles
@@ -368,39 +404,58 @@ impl SearchIndex {
                     .collect()
             })
         };
-        let order = |a: &Hit, b: &Hit| {
-            b.score
-                .cmp(&a.score)
-                .then(text::width(&a.name).cmp(&text::width(&b.name)))
-                .then(a.id.cmp(&b.id))
+        let order = |a: &Candidate, b: &Candidate| {
+            b.0.cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then_with(|| self.entries[a.2].id.cmp(&self.entries[b.2].id))
         };
-        if hits.len() > limit {
-            hits.select_nth_unstable_by(limit - 1, order);
-            hits.truncate(limit);
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit - 1, order);
+            found.truncate(limit);
         }
-        hits.sort_by(order);
-        hits
+        found.sort_by(order);
+        found
+            .into_iter()
+            .map(|(score, _, i, fi, positions)| {
+                let e = &self.entries[i];
+                let f = &e.fields[fi];
+                Hit {
+                    kind: e.kind,
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    score,
+                    field: f.field.to_owned(),
+                    matched: f.shown.clone(),
+                    positions,
+                }
+            })
+            .collect()
     }
 }
 
 /// A query, folded and split once.
 struct Query {
     text: String,
-    words: Vec<Vec<char>>,
+    words: Vec<(Vec<char>, u64)>,
     len: usize,
     mask: u64,
 }
 
-/// The best match of a query in one record, if any.
-fn score_entry(e: &Entry, q: &Query, matcher: &SkimMatcherV2) -> Option<Hit> {
+/// Keeps a match if it beats the best so far.
+fn keep(best: &mut Option<(i64, usize, Vec<usize>)>, score: i64, field: usize, pos: Vec<usize>) {
+    if best.as_ref().is_none_or(|b| score > b.0) {
+        *best = Some((score, field, pos));
+    }
+}
+
+/// The best match of a query in one record: its score, the field and the matched positions.
+fn score_entry(e: &Entry, q: &Query, matcher: &SkimMatcherV2) -> Option<(i64, usize, Vec<usize>)> {
     let mut best: Option<(i64, usize, Vec<usize>)> = None;
-    let mut consider = |score: i64, f: usize, pos: Vec<usize>| {
-        if best.as_ref().is_none_or(|b| score > b.0) {
-            best = Some((score, f, pos));
-        }
-    };
-    let typo_worthy = q.words.iter().any(|w| w.len() >= 4);
     for (fi, f) in e.fields.iter().enumerate() {
+        // Exact, prefix and fuzzy matches all need every character class of the query in the field.
+        if q.mask & !f.mask != 0 {
+            continue;
+        }
         // Inside a band: a name before an alias before an id, then shorter (more specific) fields.
         let rank = match f.field {
             "name" => 2000,
@@ -409,18 +464,27 @@ fn score_entry(e: &Entry, q: &Query, matcher: &SkimMatcherV2) -> Option<Hit> {
         };
         let brevity = rank + 1000 - (f.folded.len() as i64).min(999);
         if f.folded == q.text && f.primary {
-            consider(EXACT + brevity, fi, (0..q.len).collect());
-        } else if let Some(start) = word_start(&f.folded, &q.text) {
-            let next = f.folded.chars().nth(start + q.len);
+            keep(&mut best, EXACT + brevity, fi, (0..q.len).collect());
+        } else if let Some(w) = f
+            .words
+            .iter()
+            .find(|w| f.folded[w.byte..].starts_with(&q.text))
+        {
+            let next = f.folded[w.byte + q.text.len()..].chars().next();
             let whole_word = !next.is_some_and(char::is_alphanumeric);
-            let band = match (f.primary, start == 0, whole_word) {
+            let band = match (f.primary, w.start == 0, whole_word) {
                 (true, true, _) => PREFIX,
                 (true, false, _) => WORD_PREFIX,
                 (false, _, true) => SECONDARY_WORD + weight(f.field),
                 (false, _, false) => SECONDARY_PREFIX + weight(f.field),
             };
-            consider(band + brevity, fi, (start..start + q.len).collect());
-        } else if q.mask & !f.mask == 0
+            keep(
+                &mut best,
+                band + brevity,
+                fi,
+                (w.start..w.start + q.len).collect(),
+            );
+        } else if q.len > 2
             && let Some((s, pos)) = matcher.fuzzy_indices(&f.folded, &q.text)
             && tight(&pos, q.len, &f.folded)
         {
@@ -430,41 +494,29 @@ fn score_entry(e: &Entry, q: &Query, matcher: &SkimMatcherV2) -> Option<Hit> {
                 (true, false) => FUZZY_GAPPED,
                 (false, _) => SECONDARY_FUZZY + weight(f.field),
             };
-            consider(band + s.clamp(0, 999_999), fi, pos);
-        }
-        if typo_worthy && let Some((edits, pos)) = typo_match(&q.words, f) {
-            let band = if f.primary {
-                TYPO
-            } else {
-                SECONDARY_TYPO + weight(f.field)
-            };
-            consider(band - 1000 * edits as i64 - f.words.len() as i64, fi, pos);
+            keep(&mut best, band + s.clamp(0, 999_999), fi, pos);
         }
     }
-    best.map(|(score, fi, positions)| {
-        let f = &e.fields[fi];
-        Hit {
-            kind: e.kind,
-            id: e.id.clone(),
-            name: e.name.clone(),
-            score,
-            field: f.field.to_owned(),
-            matched: f.shown.clone(),
-            positions,
+    // One-typo matches rank below a secondary prefix: look for them only when nothing better matched.
+    let typo_worthy = q.words.iter().any(|(w, _)| w.len() >= 4);
+    if typo_worthy && best.as_ref().is_none_or(|b| b.0 < SECONDARY_PREFIX) {
+        for (fi, f) in e.fields.iter().enumerate() {
+            if let Some((edits, pos)) = typo_match(&q.words, f) {
+                let band = if f.primary {
+                    TYPO
+                } else {
+                    SECONDARY_TYPO + weight(f.field)
+                };
+                keep(
+                    &mut best,
+                    band - 1000 * edits as i64 - f.words.len() as i64,
+                    fi,
+                    pos,
+                );
+            }
         }
-    })
-}
-
-/// Char index of the first word of `text` that starts with `query`, if any.
-fn word_start(text: &str, query: &str) -> Option<usize> {
-    let mut prev_alnum = false;
-    for (ci, (bi, c)) in text.char_indices().enumerate() {
-        if !prev_alnum && c.is_alphanumeric() && text[bi..].starts_with(query) {
-            return Some(ci);
-        }
-        prev_alnum = c.is_alphanumeric();
     }
-    None
+    best
 }
 
 #[cfg(test)]
@@ -485,12 +537,6 @@ mod tests {
         );
         assert_eq!(osa(&c("ca"), &c("abc"), 5), 3);
         assert_eq!(osa(&c("kitten"), &c("sitting"), 9), 3);
-    }
-
-    #[test]
-    fn word_start_finds_word_boundaries_only() {
-        assert_eq!(word_start("hot comb alopecia", "comb"), Some(4));
-        assert_eq!(word_start("hot comb alopecia", "omb"), None);
     }
 
     #[test]
