@@ -3,6 +3,18 @@
 //! Exit status: 0 on success (a search without matches included), 1 for invalid data or an unknown
 //! kind or id, 2 for a usage error.
 
+/// Prints to stdout like `print!`, but a closed pipe (`clinic-explorer list cost | head`) ends the
+/// process quietly, with the status a shell gives for SIGPIPE, instead of panicking.
+macro_rules! out {
+    ($($t:tt)*) => { $crate::cli::write_stdout(&format!($($t)*)) };
+}
+
+/// `println!` with the same care as [`out!`].
+macro_rules! outln {
+    () => { $crate::cli::write_stdout("\n") };
+    ($($t:tt)*) => { $crate::cli::write_stdout(&format!("{}\n", format_args!($($t)*))) };
+}
+
 mod check;
 mod compare;
 mod config;
@@ -251,7 +263,7 @@ pub fn run() -> ExitCode {
     match command {
         Command::Check => return check::run(&source),
         Command::Config { print: _ } => {
-            print!("{}", config::print(&settings));
+            out!("{}", config::print(&settings));
             return ExitCode::SUCCESS;
         }
         _ => {}
@@ -324,4 +336,21 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 
 fn parse_kind_opt(s: Option<&str>) -> Result<Option<Kind>, String> {
     s.map(parse_kind).transpose()
+}
+
+/// Writes to stdout; on a closed pipe exits with status 141 (128 + SIGPIPE) as shell tools do, on any
+/// other error says so and exits 1.
+pub(crate) fn write_stdout(s: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        let _ = writeln!(
+            std::io::stderr(),
+            "clinic-explorer: cannot write the output: {e}"
+        );
+        std::process::exit(1);
+    }
 }

@@ -276,3 +276,23 @@ fn control_characters_in_data_never_reach_the_terminal() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly_instead_of_panicking() {
+    // `clinic-explorer list travel | head -1`: the reader goes away before the output is written.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args(["list", "travel"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        matches!(out.status.code(), Some(0 | 141)),
+        "{:?}",
+        out.status
+    );
+}

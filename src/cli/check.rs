@@ -11,9 +11,9 @@ use std::process::ExitCode;
 pub fn run(source: &DataSource) -> ExitCode {
     match Dataset::load(source) {
         Ok(data) => {
-            println!("{}: valid", source.describe());
+            outln!("{}: valid", source.describe());
             for kind in Kind::ALL {
-                println!(
+                outln!(
                     "  {:<16}{:>5}",
                     kind.plural().to_lowercase(),
                     data.count(kind)
@@ -26,13 +26,13 @@ pub fn run(source: &DataSource) -> ExitCode {
                 ("exchange rates", c.exchange_rates.len()),
                 ("percentages", c.percentages.len()),
             ] {
-                println!("  {label:<16}{n:>5}");
+                outln!("  {label:<16}{n:>5}");
             }
             ExitCode::SUCCESS
         }
         Err(Error::Invalid(problems)) => {
             for p in &problems {
-                println!("{p}");
+                outln!("{p}");
             }
             let n = problems.len();
             eprintln!(

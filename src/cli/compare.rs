@@ -12,9 +12,9 @@ pub fn run(data: &Dataset, kind: Kind, ids: &[String], format: Format) -> Result
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let c = Comparison::build(data, kind, &ids).map_err(|e| e.to_string())?;
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&c).expect("serialises")),
-        Format::Markdown => print!("{}", markdown(&c)),
-        Format::Text => print!("{}", text(&c, columns())),
+        Format::Json => outln!("{}", serde_json::to_string_pretty(&c).expect("serialises")),
+        Format::Markdown => out!("{}", markdown(&c)),
+        Format::Text => out!("{}", text(&c, columns())),
     }
     Ok(())
 }

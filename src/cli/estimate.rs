@@ -11,8 +11,8 @@ use crate::text::wrap;
 pub fn run(data: &Dataset, req: &Request, format: ListFormat) -> Result<(), String> {
     let e = estimate(data, req).map_err(|e| e.to_string())?;
     match format {
-        ListFormat::Json => println!("{}", serde_json::to_string_pretty(&e).expect("serialises")),
-        ListFormat::Text => print!("{}", text(&e, columns())),
+        ListFormat::Json => outln!("{}", serde_json::to_string_pretty(&e).expect("serialises")),
+        ListFormat::Text => out!("{}", text(&e, columns())),
     }
     Ok(())
 }

@@ -53,7 +53,7 @@ pub fn run(data: &Dataset, kind: Kind, format: ListFormat) {
         })
         .collect();
     match format {
-        ListFormat::Json => println!(
+        ListFormat::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&items).expect("items serialise")
         ),
@@ -64,7 +64,7 @@ pub fn run(data: &Dataset, kind: Kind, format: ListFormat) {
                 .collect();
             let header = ["id", "name", "detail"].map(String::from);
             for line in table(&header, &rows, &[], columns()) {
-                println!("{line}");
+                outln!("{line}");
             }
         }
     }

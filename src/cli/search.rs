@@ -11,7 +11,7 @@ pub fn run(data: &Dataset, query: &str, kind: Option<Kind>, limit: usize, format
     let index = SearchIndex::build(data);
     let hits = index.search(query, kind, limit);
     match format {
-        ListFormat::Json => println!(
+        ListFormat::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&hits).expect("hits serialise")
         ),
@@ -38,7 +38,7 @@ pub fn run(data: &Dataset, query: &str, kind: Option<Kind>, limit: usize, format
                 .collect();
             let header = ["kind", "name", "matched", "id"].map(String::from);
             for line in table(&header, &rows, &[], columns()) {
-                println!("{line}");
+                outln!("{line}");
             }
         }
     }

@@ -12,9 +12,9 @@ pub fn run(data: &Dataset, kind: Kind, id: &str, format: Format) -> Result<(), S
     data.find(kind, id).map_err(|e| e.to_string())?;
     let d = data.describe(kind, id).expect("found above");
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&d).expect("serialises")),
-        Format::Markdown => print!("{}", markdown(&d)),
-        Format::Text => print!("{}", text(&d, columns())),
+        Format::Json => outln!("{}", serde_json::to_string_pretty(&d).expect("serialises")),
+        Format::Markdown => out!("{}", markdown(&d)),
+        Format::Text => out!("{}", text(&d, columns())),
     }
     Ok(())
 }
