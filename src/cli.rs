@@ -275,6 +275,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
+    let currency = settings.chosen_currency();
     let result = match command {
         Command::Check | Command::Config { .. } => unreachable!("handled above"),
         Command::Export(args) => export::run(&data, &args),
@@ -285,11 +286,13 @@ pub fn run() -> ExitCode {
             format,
         } => parse_kind_opt(kind.as_deref()).map(|k| search::run(&data, &query, k, limit, format)),
         Command::Show { kind, id, format } => {
-            parse_kind(&kind).and_then(|k| show::run(&data, k, &id, format))
+            parse_kind(&kind).and_then(|k| show::run(&data, k, &id, format, currency))
         }
-        Command::List { kind, format } => parse_kind(&kind).map(|k| list::run(&data, k, format)),
+        Command::List { kind, format } => {
+            parse_kind(&kind).map(|k| list::run(&data, k, format, currency))
+        }
         Command::Compare { kind, ids, format } => {
-            parse_kind(&kind).and_then(|k| compare::run(&data, k, &ids, format))
+            parse_kind(&kind).and_then(|k| compare::run(&data, k, &ids, format, currency))
         }
         Command::Estimate {
             cost,

@@ -46,6 +46,17 @@ pub const MISSING: &str = "—";
 impl Comparison {
     /// Builds the comparison of 2 to 4 records of one kind; an unknown id is an error naming the closest.
     pub fn build(data: &Dataset, kind: Kind, ids: &[&str]) -> Result<Comparison> {
+        Self::build_in(data, kind, ids, None)
+    }
+
+    /// Like [`Comparison::build`]; cost ranges also get a row with their figures converted to
+    /// `currency` where they are in the other one.
+    pub fn build_in(
+        data: &Dataset,
+        kind: Kind,
+        ids: &[&str],
+        currency: Option<crate::model::Currency>,
+    ) -> Result<Comparison> {
         if !(2..=MAX_COLUMNS).contains(&ids.len()) {
             return Err(Error::Request(format!(
                 "a comparison takes 2 to {MAX_COLUMNS} records, not {}",
@@ -55,7 +66,7 @@ impl Comparison {
         let mut descs = Vec::new();
         for id in ids {
             data.find(kind, id)?;
-            descs.push(data.describe(kind, id).expect("found above"));
+            descs.push(data.describe_in(kind, id, currency).expect("found above"));
         }
         // Row names in order of first appearance: attributes, then fields, then links, claims, sources.
         let mut names: Vec<String> = Vec::new();

@@ -179,6 +179,17 @@ impl Dataset {
 
     /// Lays out a record for display, or `None` if there is no such record.
     pub fn describe(&self, kind: Kind, id: &str) -> Option<Description> {
+        self.describe_in(kind, id, None)
+    }
+
+    /// Like [`Dataset::describe`], and for a cost range in another currency than `currency`, adds its
+    /// figure converted at the data's exchange rate, marked as converted.
+    pub fn describe_in(
+        &self,
+        kind: Kind,
+        id: &str,
+        currency: Option<crate::model::Currency>,
+    ) -> Option<Description> {
         let r = self.get(kind, id)?;
         let mut fields = Vec::new();
         let mut links = Vec::new();
@@ -293,6 +304,12 @@ impl Dataset {
                 let c = self.cost(id)?;
                 push(f, "Country", Some(c.country.clone()));
                 push(f, "Range", Some(crate::money::range_text(c)));
+                if let (Some(to), Some(rate)) = (currency, crate::estimate::conversion_rate(self)) {
+                    let label = format!("Range in {}", to.code());
+                    let text = crate::money::converted_text(c, to, rate.krw_per_usd, &rate.date)
+                        .unwrap_or_else(|| crate::money::range_text(c));
+                    push(f, &label, Some(text));
+                }
                 push(f, "Unit", Some(c.unit.label().to_owned()));
                 push(f, "Currency", Some(c.currency.code().to_owned()));
                 push(f, "Year", Some(c.year.to_string()));

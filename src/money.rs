@@ -69,6 +69,21 @@ pub fn range_text(c: &CostRange) -> String {
     bounds_text(c.min, c.max, c.qualifier, |v| amount(v, c.currency))
 }
 
+/// A cost range converted to another currency, marked as converted with the rate and its date:
+/// `≈₩14,500,000–₩29,000,000 (converted at ₩1,450 per $1, dated 2025)`. `None` when the range is
+/// already in that currency.
+pub fn converted_text(c: &CostRange, to: Currency, krw_per_usd: f64, date: &str) -> Option<String> {
+    if c.currency == to {
+        return None;
+    }
+    let fmt = |v: u64| format!("≈{}", amount(convert(v, c.currency, to, krw_per_usd), to));
+    Some(format!(
+        "{} (converted at ₩{} per $1, dated {date})",
+        bounds_text(c.min, c.max, c.qualifier, fmt),
+        amount(krw_per_usd.round() as u64, Currency::USD).trim_start_matches('$')
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +112,22 @@ mod tests {
         );
         assert_eq!(convert(869_000, Currency::KRW, Currency::USD, 1450.0), 599);
         assert_eq!(convert(5, Currency::USD, Currency::USD, 1450.0), 5);
+    }
+
+    #[test]
+    fn converted_ranges_are_marked_with_rate_and_date() {
+        let c: CostRange = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(
+                r#"(id: "x", name: "x", summary: "x", group: "g", country: "US", min: 10000, max: 20000,
+                    currency: USD, unit: FullCourse, year: 2025, sources: [])"#,
+            )
+            .unwrap();
+        assert_eq!(
+            converted_text(&c, Currency::KRW, 1450.0, "2025").unwrap(),
+            "≈₩14,500,000–≈₩29,000,000 (converted at ₩1,450 per $1, dated 2025)"
+        );
+        assert_eq!(converted_text(&c, Currency::USD, 1450.0, "2025"), None);
     }
 
     #[test]

@@ -296,3 +296,42 @@ fn a_closed_pipe_ends_quietly_instead_of_panicking() {
         out.status
     );
 }
+
+#[test]
+fn currency_flag_converts_cost_figures_and_marks_them() {
+    let out = ok(&["show", "cost", "hair-us", "--currency", "KRW"]);
+    assert!(
+        out.contains("$15,000–$30,000"),
+        "the source's own figure stays: {out}"
+    );
+    assert!(
+        out.contains("≈₩21,750,000–≈₩43,500,000 (converted at ₩1,450 per $1, dated 2025)"),
+        "{out}"
+    );
+    let out = ok(&["list", "cost", "--currency", "USD"]);
+    assert!(out.contains("≈$276–≈$1,724"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&ok(&[
+        "compare",
+        "cost",
+        "hair-korea",
+        "scar-korea-krw",
+        "--currency",
+        "USD",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let row = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["attribute"] == "Range in USD")
+        .unwrap();
+    assert_eq!(row["values"][0], "$10,000–$20,000");
+    assert!(
+        row["values"][1]
+            .as_str()
+            .unwrap()
+            .starts_with("≈$276–≈$1,724")
+    );
+}

@@ -8,9 +8,15 @@ use crate::describe::DISCLAIMER;
 use crate::model::Kind;
 
 /// Prints the comparison of 2 to 4 records.
-pub fn run(data: &Dataset, kind: Kind, ids: &[String], format: Format) -> Result<(), String> {
+pub fn run(
+    data: &Dataset,
+    kind: Kind,
+    ids: &[String],
+    format: Format,
+    currency: Option<crate::model::Currency>,
+) -> Result<(), String> {
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let c = Comparison::build(data, kind, &ids).map_err(|e| e.to_string())?;
+    let c = Comparison::build_in(data, kind, &ids, currency).map_err(|e| e.to_string())?;
     match format {
         Format::Json => outln!("{}", serde_json::to_string_pretty(&c).expect("serialises")),
         Format::Markdown => out!("{}", markdown(&c)),

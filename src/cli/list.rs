@@ -3,7 +3,8 @@
 use super::ListFormat;
 use super::output::{columns, table};
 use crate::dataset::Dataset;
-use crate::model::Kind;
+use crate::model::{Currency, Kind};
+use crate::money;
 use serde::Serialize;
 
 /// One row of a listing.
@@ -16,7 +17,7 @@ struct Item<'a> {
 }
 
 /// The one telling attribute shown beside a record's name.
-pub fn detail(data: &Dataset, kind: Kind, id: &str) -> String {
+pub fn detail(data: &Dataset, kind: Kind, id: &str, currency: Option<Currency>) -> String {
     match kind {
         Kind::Condition => data.condition(id).map(|c| c.category.clone()),
         Kind::Therapy => data.therapy(id).map(|t| t.evidence.label().to_owned()),
@@ -28,12 +29,20 @@ pub fn detail(data: &Dataset, kind: Kind, id: &str) -> String {
                 .join(", ")
         }),
         Kind::Cost => data.cost(id).map(|c| {
-            format!(
-                "{}: {} {}",
-                c.country,
-                crate::money::range_text(c),
-                c.unit.label()
-            )
+            let rate = crate::estimate::conversion_rate(data);
+            let figure = match (currency, rate) {
+                (Some(to), Some(r)) if to != c.currency => {
+                    let conv = |v| {
+                        format!(
+                            "≈{}",
+                            money::amount(money::convert(v, c.currency, to, r.krw_per_usd), to)
+                        )
+                    };
+                    money::bounds_text(c.min, c.max, c.qualifier, conv)
+                }
+                _ => money::range_text(c),
+            };
+            format!("{}: {figure} {}", c.country, c.unit.label())
         }),
         Kind::Travel => data.travel_fact(id).map(|t| t.topic.label().to_owned()),
     }
@@ -41,7 +50,7 @@ pub fn detail(data: &Dataset, kind: Kind, id: &str) -> String {
 }
 
 /// Prints every record of a kind.
-pub fn run(data: &Dataset, kind: Kind, format: ListFormat) {
+pub fn run(data: &Dataset, kind: Kind, format: ListFormat, currency: Option<Currency>) {
     let items: Vec<Item> = data
         .records(kind)
         .into_iter()
@@ -49,7 +58,7 @@ pub fn run(data: &Dataset, kind: Kind, format: ListFormat) {
             kind,
             id: r.id().as_str(),
             name: r.name(),
-            detail: detail(data, kind, r.id().as_str()),
+            detail: detail(data, kind, r.id().as_str(), currency),
         })
         .collect();
     match format {

@@ -8,9 +8,15 @@ use crate::model::Kind;
 use crate::text::{sanitize, wrap};
 
 /// Prints one record, or says which ids are closest.
-pub fn run(data: &Dataset, kind: Kind, id: &str, format: Format) -> Result<(), String> {
+pub fn run(
+    data: &Dataset,
+    kind: Kind,
+    id: &str,
+    format: Format,
+    currency: Option<crate::model::Currency>,
+) -> Result<(), String> {
     data.find(kind, id).map_err(|e| e.to_string())?;
-    let d = data.describe(kind, id).expect("found above");
+    let d = data.describe_in(kind, id, currency).expect("found above");
     match format {
         Format::Json => outln!("{}", serde_json::to_string_pretty(&d).expect("serialises")),
         Format::Markdown => out!("{}", markdown(&d)),
