@@ -8,6 +8,14 @@ fn data() -> Dataset {
     Dataset::load(&DataSource::Bundled).expect("bundled data is valid")
 }
 
+/// The comparison's row for an attribute; a missing row fails the test.
+fn row<'a>(c: &'a Comparison, attr: &str) -> &'a clinic_explorer::compare::Row {
+    c.rows
+        .iter()
+        .find(|r| r.attribute == attr)
+        .unwrap_or_else(|| panic!("no row {attr}"))
+}
+
 fn assert_all(data: &Dataset, kind: Kind, ids: &str) {
     let missing: Vec<&str> = ids
         .split_whitespace()
@@ -166,11 +174,7 @@ fn hypertrophic_scars_vs_keloids_rebuilds_the_ten_row_table() {
         ("Skin type predisposition", "All", "More in darker skin"),
     ];
     for (attr, hyp, kel) in rows {
-        let row = c
-            .rows
-            .iter()
-            .find(|r| r.attribute == attr)
-            .unwrap_or_else(|| panic!("no row {attr}"));
+        let row = row(&c, attr);
         assert_eq!(row.values[0].as_deref(), Some(hyp), "{attr}");
         assert_eq!(row.values[1].as_deref(), Some(kel), "{attr}");
         assert!(row.differs);
@@ -194,11 +198,7 @@ fn smp_vs_hair_transplant_rebuilds_the_five_points() {
         "Visual Outcome and Maintenance",
         "Cost Considerations",
     ] {
-        let row = c
-            .rows
-            .iter()
-            .find(|r| r.attribute == attr)
-            .unwrap_or_else(|| panic!("no row {attr}"));
+        let row = row(&c, attr);
         assert!(
             row.values
                 .iter()
@@ -229,11 +229,7 @@ fn autologous_vs_allogeneic_rebuilds_the_six_features() {
         "Cost",
         "Regulation",
     ] {
-        let row = c
-            .rows
-            .iter()
-            .find(|r| r.attribute == attr)
-            .unwrap_or_else(|| panic!("no row {attr}"));
+        let row = row(&c, attr);
         assert!(row.values.iter().all(Option::is_some), "{attr}");
     }
 }
@@ -253,11 +249,7 @@ fn autologous_hair_methods_rebuild_table_2() {
         "Key characteristics / mechanism",
         "Typical procedure time / frequency",
     ] {
-        let row = c
-            .rows
-            .iter()
-            .find(|r| r.attribute == attr)
-            .unwrap_or_else(|| panic!("no row {attr}"));
+        let row = row(&c, attr);
         assert!(
             row.values.iter().all(Option::is_some),
             "{attr}: {:?}",
@@ -282,11 +274,7 @@ fn stem_cell_types_share_source_key_action_and_application() {
     )
     .unwrap();
     for attr in ["Source", "Key action", "Application methods"] {
-        let row = c
-            .rows
-            .iter()
-            .find(|r| r.attribute == attr)
-            .unwrap_or_else(|| panic!("no row {attr}"));
+        let row = row(&c, attr);
         assert!(
             row.values.iter().all(Option::is_some),
             "{attr}: {:?}",

@@ -92,6 +92,17 @@ fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// The `rows` document lines visible from `scroll` on, styled, with nothing selected.
+fn doc_window(lines: &[DocLine], scroll: usize, rows: usize, theme: Theme) -> Paragraph<'static> {
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(rows)
+        .map(|l| doc_line(l, theme, Style::new()))
+        .collect();
+    Paragraph::new(shown)
+}
+
 /// A document line as a styled line; `extra` is patched over every span (a selection).
 fn doc_line(line: &DocLine, theme: Theme, extra: Style) -> Line<'static> {
     Line::from(

@@ -1,7 +1,7 @@
 //! The trip-budget form: its three fields (the focused one highlighted) above the budget they give,
 //! worked out live in the currency shown.
 
-use super::{doc_line, pane_block};
+use super::{doc_window, pane_block};
 use crate::model::Unit;
 use crate::text;
 use crate::tui::app::{App, FormField};
@@ -9,7 +9,6 @@ use crate::tui::doc::Role;
 use crate::tui::layout;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
@@ -88,14 +87,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             results,
         ),
         _ => {
-            let shown: Vec<Line> = doc
-                .lines
-                .iter()
-                .skip(scroll)
-                .take(rows)
-                .map(|l| doc_line(l, theme, Style::new()))
-                .collect();
-            frame.render_widget(Paragraph::new(shown), results);
+            frame.render_widget(doc_window(&doc.lines, scroll, rows, theme), results);
         }
     }
 }

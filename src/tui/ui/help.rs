@@ -1,14 +1,12 @@
 //! The help overlay, generated from the keymap, with the disclaimer at its top.
 
-use super::{doc_line, pane_block};
+use super::{doc_window, pane_block};
 use crate::tui::app::App;
 use crate::tui::doc;
 use crate::tui::layout;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 /// Draws the help overlay.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -29,12 +27,5 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     frame.render_widget(Clear, area);
     frame.render_widget(pane_block(title, true, theme), area);
-    let lines: Vec<Line> = document
-        .lines
-        .iter()
-        .skip(scroll)
-        .take(rows)
-        .map(|l| doc_line(l, theme, Style::new()))
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(doc_window(&document.lines, scroll, rows, theme), inner);
 }
