@@ -12,7 +12,8 @@
 //! within the query's typos; cheap tests on each record's joined text give those that may match
 //! fuzzily. As a query grows letter by letter, [`SearchState`] keeps the records whose text holds the
 //! previous query, and only those are tested again. Large sets are scored on every core, and a search
-//! can be abandoned part way when a newer query supersedes it ([`SearchIndex::search_with`]).
+//! can be abandoned part way when a newer query supersedes it ([`SearchIndex::search_with`]);
+//! [`worker::Searcher`] runs searches on a thread of their own so typing never waits for one.
 
 mod field;
 mod filter;
@@ -20,6 +21,7 @@ mod pairs;
 mod score;
 mod typo;
 mod vocab;
+pub mod worker;
 
 use crate::dataset::Dataset;
 use crate::model::Kind;

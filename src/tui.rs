@@ -91,6 +91,12 @@ pub fn run(data: Dataset, settings: &Settings, present: bool) -> ExitCode {
         }
     };
     let result = TerminalEvents::start().and_then(|events| {
+        let tx = events.sender();
+        // Should no thread start, searches run in update as the tests run them: slower with a
+        // large dataset, never wrong.
+        let _ = app.search_in_background(move || {
+            let _ = tx.send(Event::SearchReady);
+        });
         if let Ok(size) = terminal.size() {
             app.update(Action::Resize {
                 width: size.width,
@@ -147,6 +153,7 @@ pub fn action_for(app: &App, event: Event) -> Option<Action> {
         Event::Key(key) => app.keymap().action(app.context(), key),
         Event::Mouse(mouse) => mouse::action(app, mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::SearchReady => Some(Action::SearchDone),
         Event::Stop(_) => Some(Action::Quit),
     }
 }

@@ -151,8 +151,21 @@ impl Session {
         let end = Instant::now() + within;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                // Take the rest of the output.
-                while self.pump(Duration::from_millis(200)) && !self.output_idle() {}
+                // Take the rest of the output: until it ends, or nothing more comes for a second
+                // (a loaded machine may be slow to hand over the last bytes).
+                let give_up = Instant::now() + DEADLINE;
+                let mut quiet_since = Instant::now();
+                while Instant::now() < give_up && quiet_since.elapsed() < Duration::from_secs(1) {
+                    match self.output.recv_timeout(Duration::from_millis(50)) {
+                        Ok(bytes) => {
+                            self.screen.process(&bytes);
+                            self.raw.extend_from_slice(&bytes);
+                            quiet_since = Instant::now();
+                        }
+                        Err(RecvTimeoutError::Timeout) => {}
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    }
+                }
                 return status;
             }
             assert!(
@@ -164,17 +177,6 @@ impl Session {
                 // The output has ended: poll the exit status now and then until the deadline.
                 std::thread::sleep(Duration::from_millis(20));
             }
-        }
-    }
-
-    fn output_idle(&mut self) -> bool {
-        match self.output.try_recv() {
-            Ok(bytes) => {
-                self.screen.process(&bytes);
-                self.raw.extend_from_slice(&bytes);
-                false
-            }
-            Err(_) => true,
         }
     }
 

@@ -95,6 +95,8 @@ pub enum Action {
     SearchDelete,
     /// Search: open the selected hit in its tab.
     OpenHit,
+    /// Search: results for the query arrived from the search thread.
+    SearchDone,
     /// Mark or unmark the selected record for comparison.
     ToggleMark,
     /// Open the compare view of the marked records.
@@ -216,6 +218,7 @@ impl Action {
             Action::SelectHit(_) => "select a hit".into(),
             Action::Wheel { .. } => "scroll".into(),
             Action::Resize { .. } => "resize".into(),
+            Action::SearchDone => "show the search results".into(),
         }
     }
 

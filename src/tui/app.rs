@@ -37,8 +37,10 @@ use crate::dataset::Dataset;
 use crate::describe::Description;
 use crate::model::Kind;
 use crate::search::SearchIndex;
+use crate::search::worker::Searcher;
 use ratatui::layout::Rect;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 
 /// A place to go back to: the record shown, the focus and the detail's position.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +55,9 @@ struct Place {
 #[derive(Debug)]
 pub struct App {
     data: Dataset,
-    index: SearchIndex,
+    index: Arc<SearchIndex>,
+    /// The thread searches run on, when they do not run in [`App::update`] itself.
+    searcher: Option<Searcher>,
     keymap: Keymap,
     theme: Theme,
     view: View,
@@ -119,7 +123,8 @@ impl App {
             ));
         }
         App {
-            index: SearchIndex::build(&data),
+            index: Arc::new(SearchIndex::build(&data)),
+            searcher: None,
             data,
             keymap: setup.keymap,
             theme: setup.theme,
@@ -351,11 +356,20 @@ impl App {
             }
             Action::OpenSearch => {
                 self.overlay = Some(Overlay::Search);
-                self.search = SearchPane::default();
+                self.search.reset();
             }
-            Action::SearchInput(c) => self.search.input(c, &self.index),
-            Action::SearchDelete => self.search.delete(&self.index),
-            Action::OpenHit => self.open_hit(),
+            Action::SearchInput(c) => {
+                if self.search.input(c) {
+                    self.refresh_search();
+                }
+            }
+            Action::SearchDelete => {
+                if self.search.delete() {
+                    self.refresh_search();
+                }
+            }
+            Action::SearchDone => self.receive_hits(),
+            Action::OpenHit => self.open_hit_when_found(),
             Action::SelectHit(i) => {
                 if i < self.search.hits.len() {
                     self.search.selected = i;
@@ -426,7 +440,16 @@ impl App {
             self.view,
         )
             .hash(&mut h);
-        (&self.search.query, self.search.selected, self.search.offset).hash(&mut h);
+        let s = &self.search;
+        (
+            &s.query,
+            s.selected,
+            s.offset,
+            s.generation,
+            s.shown,
+            s.open_when_found,
+        )
+            .hash(&mut h);
         (&self.marks, self.compare.row, self.compare.column).hash(&mut h);
         self.compare.comparison.is_some().hash(&mut h);
         self.shortlist.fingerprint(&mut h);

@@ -39,6 +39,8 @@ pub enum Event {
     Mouse(MouseEvent),
     /// The terminal was resized to this many columns and rows.
     Resize(u16, u16),
+    /// Search results are waiting.
+    SearchReady,
     /// The explorer must stop.
     Stop(Stop),
 }
@@ -60,6 +62,7 @@ impl<I: Iterator<Item = Event>> EventSource for I {
 #[derive(Debug)]
 pub struct TerminalEvents {
     rx: Receiver<Event>,
+    tx: Sender<Event>,
 }
 
 impl TerminalEvents {
@@ -69,8 +72,16 @@ impl TerminalEvents {
         super::terminal::watch(tx.clone())?;
         std::thread::Builder::new()
             .name("terminal input".into())
-            .spawn(move || read_input(&tx))?;
-        Ok(TerminalEvents { rx })
+            .spawn({
+                let tx = tx.clone();
+                move || read_input(&tx)
+            })?;
+        Ok(TerminalEvents { rx, tx })
+    }
+
+    /// A way for other threads (the search worker) to add events.
+    pub fn sender(&self) -> Sender<Event> {
+        self.tx.clone()
     }
 }
 

@@ -1,7 +1,9 @@
-//! The search overlay's query, its hits and the selected hit.
+//! The search overlay's query, its hits and the selected hit; and how a query reaches the index:
+//! searched at once, or handed to a worker thread whose results arrive as [`Action::SearchDone`].
 
+use super::App;
 use super::list::step;
-use crate::search::{Hit, SearchIndex};
+use crate::search::Hit;
 use crate::tui::action::Action;
 use crate::tui::layout::visible_offset;
 
@@ -22,29 +24,49 @@ pub struct SearchPane {
     pub selected: usize,
     /// Index of the first hit shown.
     pub offset: usize,
+    /// The number of the newest query: grows with every change, never goes back.
+    pub generation: u64,
+    /// The number of the query the hits are for.
+    pub shown: u64,
+    /// Enter was pressed before the hits of the newest query arrived: open the first when they do.
+    pub open_when_found: bool,
 }
 
 impl SearchPane {
-    /// Adds a typed character and searches again.
-    pub(super) fn input(&mut self, c: char, index: &SearchIndex) {
+    /// Adds a typed character; true when the query changed.
+    pub(super) fn input(&mut self, c: char) -> bool {
         if c.is_control() || self.query.chars().count() >= MAX_QUERY {
-            return;
+            return false;
         }
         self.query.push(c);
-        self.refresh(index);
+        true
     }
 
-    /// Deletes the last character and searches again.
-    pub(super) fn delete(&mut self, index: &SearchIndex) {
-        if self.query.pop().is_some() {
-            self.refresh(index);
-        }
+    /// Deletes the last character; true when the query changed.
+    pub(super) fn delete(&mut self) -> bool {
+        self.query.pop().is_some()
     }
 
-    fn refresh(&mut self, index: &SearchIndex) {
-        self.hits = index.search(&self.query, None, MAX_HITS);
+    /// True while the hits shown are for an older query than the one typed.
+    pub fn searching(&self) -> bool {
+        self.shown != self.generation
+    }
+
+    /// Shows the hits of query number `generation`, from the first.
+    fn show(&mut self, generation: u64, hits: Vec<Hit>) {
+        self.hits = hits;
+        self.shown = generation;
         self.selected = 0;
         self.offset = 0;
+    }
+
+    /// An empty search, keeping the count of queries.
+    pub(super) fn reset(&mut self) {
+        *self = SearchPane {
+            generation: self.generation,
+            shown: self.generation,
+            ..SearchPane::default()
+        };
     }
 
     /// Moves the selection among the hits, `rows` of which are shown.
@@ -62,5 +84,61 @@ impl SearchPane {
     /// The selected hit, if any.
     pub fn selected_hit(&self) -> Option<&Hit> {
         self.hits.get(self.selected)
+    }
+}
+
+impl App {
+    /// From now on, searches run on a thread of their own, so typing never waits for one: `ready`
+    /// is called (from that thread) whenever results wait to be shown by [`Action::SearchDone`].
+    pub fn search_in_background(
+        &mut self,
+        ready: impl Fn() + Send + 'static,
+    ) -> std::io::Result<()> {
+        let index = std::sync::Arc::clone(&self.index);
+        self.searcher = Some(crate::search::worker::Searcher::start(
+            index, MAX_HITS, ready,
+        )?);
+        Ok(())
+    }
+
+    /// Opens the selected hit; while the newest query is still being searched, opens its first
+    /// hit when it arrives, so Enter straight after typing opens what was typed.
+    pub(super) fn open_hit_when_found(&mut self) {
+        if self.search.searching() {
+            self.search.open_when_found = true;
+        } else {
+            self.open_hit();
+        }
+    }
+
+    /// Searches for the query as it now is: at once, or by asking the worker when there is one.
+    pub(super) fn refresh_search(&mut self) {
+        let search = &mut self.search;
+        search.generation += 1;
+        let generation = search.generation;
+        if search.query.trim().is_empty() {
+            search.show(generation, Vec::new());
+            return;
+        }
+        match &self.searcher {
+            Some(worker) => worker.request(generation, &search.query),
+            None => {
+                let hits = self.index.search(&search.query, None, MAX_HITS);
+                search.show(generation, hits);
+            }
+        }
+    }
+
+    /// Shows the worker's results if they are for the newest query; older ones are dropped.
+    pub(super) fn receive_hits(&mut self) {
+        let Some(found) = self.searcher.as_ref().and_then(|w| w.take()) else {
+            return;
+        };
+        if found.generation == self.search.generation {
+            self.search.show(found.generation, found.hits);
+            if std::mem::take(&mut self.search.open_when_found) {
+                self.open_hit();
+            }
+        }
     }
 }

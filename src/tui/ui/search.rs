@@ -46,12 +46,17 @@ fn hit_line(hit: &Hit, theme: Theme, selected: bool) -> Line<'static> {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme();
     frame.render_widget(Clear, area);
-    frame.render_widget(pane_block(" Search every kind ", true, theme), area);
+    let search = app.search();
+    let title = if search.searching() {
+        " Search every kind · searching… "
+    } else {
+        " Search every kind "
+    };
+    frame.render_widget(pane_block(title, true, theme), area);
     let (input, results) = layout::search_parts(area);
     if input.is_empty() {
         return;
     }
-    let search = app.search();
     let query = text::sanitize(&search.query);
     let prompt = Line::from(vec![
         Span::styled("/ ", theme.role(crate::tui::doc::Role::Key)),

@@ -1,0 +1,136 @@
+//! Searching on a thread of its own, as the explorer does on a terminal: typing never waits for a
+//! search, results arrive as an action, results for an older query are dropped, and Enter pressed
+//! before the results arrive opens the first hit of what was typed. And the worker under a burst of
+//! queries delivers the newest one's results last.
+
+use clinic_explorer::dataset::{DataSource, Dataset};
+use clinic_explorer::model::Kind;
+use clinic_explorer::search::SearchIndex;
+use clinic_explorer::search::worker::Searcher;
+use clinic_explorer::tui::action::{Action, Tab};
+use clinic_explorer::tui::app::{App, Focus, Overlay};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+fn data() -> Dataset {
+    Dataset::load(&DataSource::Bundled).expect("bundled data")
+}
+
+/// An explorer searching in the background, and where its "results ready" calls arrive.
+fn app() -> (App, Receiver<()>) {
+    let mut app = App::new(data());
+    let (tx, rx) = mpsc::channel();
+    app.search_in_background(move || {
+        let _ = tx.send(());
+    })
+    .expect("the search thread starts");
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    (app, rx)
+}
+
+/// Applies results as they are announced until the newest query's are shown.
+fn settle(app: &mut App, ready: &Receiver<()>) {
+    while app.search().searching() {
+        ready
+            .recv_timeout(Duration::from_secs(30))
+            .expect("results arrive");
+        app.update(Action::SearchDone);
+    }
+}
+
+fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Action::SearchInput(c));
+    }
+}
+
+#[test]
+fn typing_does_not_wait_and_the_results_arrive_as_an_action() {
+    let (mut app, ready) = app();
+    let index = SearchIndex::build(&data());
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "lichen");
+    assert_eq!(app.search().query, "lichen");
+    assert!(app.search().searching(), "nothing shown before the action");
+    assert!(app.search().hits.is_empty());
+    settle(&mut app, &ready);
+    assert_eq!(app.search().hits, index.search("lichen", None, 50));
+    assert_eq!(app.search().hits[0].id, "lichen-planopilaris");
+}
+
+#[test]
+fn results_for_an_older_query_are_never_shown() {
+    let (mut app, ready) = app();
+    let index = SearchIndex::build(&data());
+    app.update(Action::OpenSearch);
+    app.update(Action::SearchInput('k'));
+    ready
+        .recv_timeout(Duration::from_secs(30))
+        .expect("results for k");
+    // The results for "k" wait; the query moves on before they are applied.
+    type_text(&mut app, "eloid");
+    app.update(Action::SearchDone);
+    let search = app.search();
+    assert!(
+        search.searching() && search.hits.is_empty()
+            || search.hits == index.search("keloid", None, 50),
+        "either nothing yet or the newest query's hits"
+    );
+    settle(&mut app, &ready);
+    assert_eq!(app.search().hits, index.search("keloid", None, 50));
+    assert_eq!(app.search().hits[0].id, "keloids");
+}
+
+#[test]
+fn enter_before_the_results_arrive_opens_the_first_hit_of_what_was_typed() {
+    let (mut app, ready) = app();
+    app.update(Action::ShowTab(Tab::Records(Kind::Clinic)));
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "keloid");
+    app.update(Action::OpenHit);
+    assert_eq!(app.overlay(), Some(Overlay::Search), "still waiting");
+    settle(&mut app, &ready);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.focus(), Focus::List(Kind::Condition));
+    assert_eq!(app.selected_id(Kind::Condition), Some("keloids"));
+}
+
+#[test]
+fn a_burst_of_queries_ends_with_the_newest_ones_results() {
+    let index = Arc::new(SearchIndex::build(&data()));
+    let (tx, rx) = mpsc::channel();
+    let worker = Searcher::start(Arc::clone(&index), 50, move || {
+        let _ = tx.send(());
+    })
+    .expect("the search thread starts");
+    let queries = [
+        "s", "st", "ste", "stem", "stem ", "stem c", "stem ce", "stem cel",
+    ];
+    let mut generation = 0;
+    for _ in 0..20 {
+        for q in queries {
+            generation += 1;
+            worker.request(generation, q);
+        }
+    }
+    let mut delivered = Vec::new();
+    loop {
+        rx.recv_timeout(Duration::from_secs(30))
+            .expect("results arrive");
+        if let Some(found) = worker.take() {
+            delivered.push(found.generation);
+            if found.generation == generation {
+                assert_eq!(found.hits, index.search("stem cel", None, 50));
+                break;
+            }
+        }
+    }
+    assert!(
+        delivered.windows(2).all(|w| w[0] < w[1]),
+        "never an older query after a newer one: {delivered:?}"
+    );
+}
