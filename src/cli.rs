@@ -252,13 +252,7 @@ pub fn run() -> ExitCode {
     };
     let source = settings.data_source();
     let Some(command) = cli.command else {
-        return match Dataset::load(&source) {
-            Ok(d) => crate::tui::run(d, &settings, cli.present),
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::from(EXIT_FAILURE)
-            }
-        };
+        return crate::tui::run(&source, &settings, cli.present);
     };
     match command {
         Command::Check => return check::run(&source),

@@ -5,6 +5,7 @@
 //! builds the indexes. Every problem found is returned at once, each with its file, line and column.
 
 mod index;
+pub mod progress;
 pub(crate) mod read;
 mod validate;
 
@@ -96,6 +97,19 @@ pub(crate) struct FileText {
 impl Dataset {
     /// Loads, validates and indexes the dataset; on failure returns every problem found.
     pub fn load(from: &DataSource) -> Result<Dataset> {
+        Self::load_reporting(from, &mut |_| {})
+    }
+
+    /// [`Dataset::load`], telling `report` how far it has got (up to
+    /// [`progress::SEARCH_START`]; the rest is the caller's).
+    pub fn load_reporting(
+        from: &DataSource,
+        report: &mut dyn FnMut(progress::Progress),
+    ) -> Result<Dataset> {
+        report(progress::Progress::at(
+            progress::Step::Reading,
+            progress::READ_START,
+        ));
         let texts = match from {
             DataSource::Bundled => BUNDLED
                 .iter()
@@ -106,9 +120,9 @@ impl Dataset {
                     })
                 })
                 .collect::<Vec<_>>(),
-            DataSource::Dir(dir) => read_dir(dir)?,
+            DataSource::Dir(dir) => read_dir(dir, report)?,
         };
-        Self::from_texts(texts)
+        Self::from_texts(texts, report)
     }
 
     /// Loads a dataset from the bytes of the six files, in [`FILES`] order (missing entries count as
@@ -132,12 +146,20 @@ impl Dataset {
                 Ok(FileText { label, text })
             })
             .collect();
-        Self::from_texts(texts)
+        Self::from_texts(texts, &mut |_| {})
     }
 
     /// Parses and validates files already in memory (each a label and its text, in [`FILES`] order, or
     /// the problem met reading it).
-    fn from_texts(texts: Vec<Result<FileText, Problem>>) -> Result<Dataset> {
+    fn from_texts(
+        texts: Vec<Result<FileText, Problem>>,
+        report: &mut dyn FnMut(progress::Progress),
+    ) -> Result<Dataset> {
+        use progress::{
+            CHECK_START, INDEX_START, PARSE_START, Progress, SEARCH_START, Step, along,
+        };
+        let total: u64 = texts.iter().flatten().map(|f| f.text.len() as u64).sum();
+        let mut parsed = 0u64;
         let mut problems = Vec::new();
         let mut files = Vec::new();
         for t in texts {
@@ -149,26 +171,46 @@ impl Dataset {
                 }
             }
         }
+        // Parses file `$i` with `$parse` (given the text, its label and a share-done callback).
         macro_rules! parse_file {
-            ($i:expr, $ty:ty) => {
+            ($i:expr, $parse:expr) => {
                 match &files[$i] {
-                    Some(f) => match read::parse::<$ty>(&f.text, &f.label) {
-                        Ok(v) => Some(v),
-                        Err(p) => {
-                            problems.push(p);
-                            None
+                    Some(f) => {
+                        let before = parsed;
+                        let len = f.text.len() as u64;
+                        let mut within = |share: f64| {
+                            let done = before + (len as f64 * share.min(1.0)) as u64;
+                            let at = along(PARSE_START, CHECK_START, done, total);
+                            report(Progress::at(Step::Parsing(FILES[$i]), at));
+                        };
+                        within(0.0);
+                        parsed += len;
+                        match $parse(&f.text, &f.label, &mut within) {
+                            Ok(v) => Some(v),
+                            Err(p) => {
+                                problems.push(p);
+                                None
+                            }
                         }
-                    },
+                    }
                     None => None,
                 }
             };
         }
-        let sources = parse_file!(0, Vec<Source>);
-        let conditions = parse_file!(1, Vec<Condition>);
-        let therapies = parse_file!(2, Vec<Therapy>);
-        let clinics = parse_file!(3, Vec<Clinic>);
-        let costs = parse_file!(4, Costs);
-        let travel = parse_file!(5, Vec<TravelFact>);
+        fn whole<T: serde::de::DeserializeOwned>(
+            text: &str,
+            label: &Path,
+            _: &mut dyn FnMut(f64),
+        ) -> std::result::Result<T, Problem> {
+            read::parse(text, label)
+        }
+        let sources = parse_file!(0, read::parse_list::<Source>);
+        let conditions = parse_file!(1, read::parse_list::<Condition>);
+        let therapies = parse_file!(2, read::parse_list::<Therapy>);
+        let clinics = parse_file!(3, read::parse_list::<Clinic>);
+        let costs = parse_file!(4, whole::<Costs>);
+        let travel = parse_file!(5, read::parse_list::<TravelFact>);
+        debug_assert!(parsed <= total);
         let (
             Some(sources),
             Some(conditions),
@@ -190,11 +232,14 @@ impl Dataset {
             travel,
             index: Index::default(),
         };
+        report(Progress::at(Step::Checking, CHECK_START));
         let problems = validate::validate(&data, &files);
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
+        report(Progress::at(Step::Indexing, INDEX_START));
         data.index = Index::build(&data);
+        report(Progress::at(Step::Indexing, SEARCH_START));
         Ok(data)
     }
 
@@ -311,7 +356,11 @@ impl Dataset {
 }
 
 /// Reads the six files of a directory, each as its text or the problem met.
-fn read_dir(dir: &Path) -> Result<Vec<Result<FileText, Problem>>> {
+fn read_dir(
+    dir: &Path,
+    report: &mut dyn FnMut(progress::Progress),
+) -> Result<Vec<Result<FileText, Problem>>> {
+    use progress::{PARSE_START, Progress, READ_START, Step, along};
     if !dir.is_dir() {
         let why = if dir.exists() {
             "is not a directory; expected a directory holding the data files"
@@ -320,9 +369,17 @@ fn read_dir(dir: &Path) -> Result<Vec<Result<FileText, Problem>>> {
         };
         return Err(Error::Invalid(vec![Problem::in_file(dir, why)]));
     }
+    let size = |name: &str| std::fs::metadata(dir.join(name)).map_or(0, |m| m.len());
+    let total: u64 = FILES.iter().map(|name| size(name)).sum();
+    let mut read = 0u64;
     Ok(FILES
         .iter()
         .map(|name| {
+            report(Progress::at(
+                Step::Reading,
+                along(READ_START, PARSE_START, read, total),
+            ));
+            read += size(name);
             let path = dir.join(name);
             let bytes = read::read_bytes(&path, &path).map_err(|mut p| {
                 if p.message == "file not found" {

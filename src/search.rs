@@ -100,10 +100,20 @@ const CANCEL_EVERY: usize = 512;
 impl SearchIndex {
     /// Builds the index over every record of every kind.
     pub fn build(data: &Dataset) -> SearchIndex {
+        Self::build_reporting(data, &mut |_| {})
+    }
+
+    /// [`SearchIndex::build`], telling `report` the share done (0 to 1) now and then.
+    pub fn build_reporting(data: &Dataset, report: &mut dyn FnMut(f64)) -> SearchIndex {
+        let total: usize = Kind::ALL.iter().map(|&k| data.count(k)).sum();
+        let every = (total / 50).max(1);
         let mut entries = Vec::new();
         let mut vocab = VocabBuilder::default();
         for kind in Kind::ALL {
             for r in data.records(kind) {
+                if entries.len() % every == 0 {
+                    report(0.7 * entries.len() as f64 / total as f64);
+                }
                 let mut raw = vec![raw_field("name", true, r.name())];
                 raw.extend(r.aliases().iter().map(|a| raw_field("alias", true, a)));
                 raw.push(raw_field("id", true, r.id().as_str()));
@@ -122,9 +132,13 @@ impl SearchIndex {
             }
         }
         let (vocab, renumber) = vocab.finish();
+        report(0.8);
         let mut near = PairIndex::new(entries.len());
         let mut initials = PairIndex::new(entries.len());
         for (r, e) in entries.iter().enumerate() {
+            if r % every == 0 {
+                report(0.8 + 0.2 * r as f64 / total as f64);
+            }
             for f in &e.fields {
                 let chars: Vec<char> = f.folded.chars().collect();
                 near.add_near(r as u32, &chars);
@@ -137,6 +151,7 @@ impl SearchIndex {
                 w.id = renumber[w.id as usize];
             }
         }
+        report(1.0);
         SearchIndex {
             entries,
             vocab,

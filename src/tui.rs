@@ -20,7 +20,8 @@ pub mod theme;
 pub mod ui;
 
 use crate::config::Settings;
-use crate::dataset::Dataset;
+use crate::dataset::{DataSource, Dataset};
+use crate::search::SearchIndex;
 use crate::shortlist::Store;
 use action::Action;
 use app::App;
@@ -64,12 +65,39 @@ impl<W: Write> FrameSync for CrosstermBackend<W> {
     }
 }
 
-/// Runs the explorer on the local terminal until the user quits; restores the terminal on every way
-/// out. Takes the theme, currency and key bindings from the settings, keeps the shortlist in the
-/// user's data directory, writes handouts to the current directory, and starts in presenter mode
-/// when `present`. Returns the process exit status: 0 on quit, 128 + the signal on SIGHUP, SIGTERM
-/// or SIGINT.
-pub fn run(data: Dataset, settings: &Settings, present: bool) -> ExitCode {
+/// Data directories larger than this (in bytes, the six files together) load behind a progress
+/// gauge; smaller ones, and the bundled data, load before the first frame (in milliseconds).
+pub const GAUGE_FROM_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Loads the data and runs the explorer on the local terminal until the user quits; restores the
+/// terminal on every way out. Takes the theme, currency and key bindings from the settings, keeps the
+/// shortlist in the user's data directory, writes handouts to the current directory, and starts in
+/// presenter mode when `present`. A large data directory loads behind a progress gauge, which q or
+/// Esc cancels. Returns the process exit status: 0 on quit, 1 when the data is invalid, 128 + the
+/// signal on SIGHUP, SIGTERM or SIGINT.
+pub fn run(source: &DataSource, settings: &Settings, present: bool) -> ExitCode {
+    let setup = setup(settings, present);
+    if !loads_slowly(source) {
+        return match Dataset::load(source) {
+            Ok(data) => session(|_, events| {
+                Ok(Loaded::Ready(
+                    Box::new(App::with_setup(data, setup)),
+                    events,
+                    Vec::new(),
+                ))
+            }),
+            Err(e) => {
+                complain_plain(&e.to_string());
+                ExitCode::from(1)
+            }
+        };
+    }
+    let source = source.clone();
+    session(move |terminal, events| load_behind_gauge(terminal, events, &source, setup))
+}
+
+/// What the explorer starts with, from the settings.
+fn setup(settings: &Settings, present: bool) -> Setup {
     let mut setup = Setup::from_settings(settings);
     setup.presenter = present;
     match Store::open_default() {
@@ -81,7 +109,37 @@ pub fn run(data: Dataset, settings: &Settings, present: bool) -> ExitCode {
     if let Ok(dir) = std::env::current_dir() {
         setup.export_dir = dir;
     }
-    let mut app = App::with_setup(data, setup);
+    setup
+}
+
+/// True for a data directory big enough to show a gauge while it loads.
+fn loads_slowly(source: &DataSource) -> bool {
+    let DataSource::Dir(dir) = source else {
+        return false;
+    };
+    let bytes: u64 = crate::dataset::FILES
+        .iter()
+        .filter_map(|f| std::fs::metadata(dir.join(f)).ok())
+        .map(|m| m.len())
+        .sum();
+    bytes >= GAUGE_FROM_BYTES
+}
+
+/// How loading ended.
+enum Loaded {
+    /// The explorer, ready, the events to drive it, and what was typed while it loaded.
+    Ready(Box<App>, TerminalEvents, Vec<Event>),
+    /// The data is invalid: the problems, to print once the terminal is restored.
+    Failed(String),
+    /// The user cancelled, or a signal stopped it.
+    Ended(Exit),
+}
+
+/// Opens the terminal, gets the app from `start` (which may draw while it loads), runs it, and
+/// restores the terminal whatever happens.
+fn session(
+    start: impl FnOnce(&mut terminal::Tui, TerminalEvents) -> io::Result<Loaded>,
+) -> ExitCode {
     let mut terminal = match terminal::init() {
         Ok(t) => t,
         Err(e) => {
@@ -90,26 +148,43 @@ pub fn run(data: Dataset, settings: &Settings, present: bool) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let result = TerminalEvents::start().and_then(|events| {
-        let tx = events.sender();
-        // Should no thread start, searches run in update as the tests run them: slower with a
-        // large dataset, never wrong.
-        let _ = app.search_in_background(move || {
-            let _ = tx.send(Event::SearchReady);
+    let mut failure = None;
+    let result = TerminalEvents::start()
+        .and_then(|events| start(&mut terminal, events))
+        .and_then(|loaded| match loaded {
+            Loaded::Ready(mut app, events, typed) => {
+                let tx = events.sender();
+                // Should no thread start, searches run in update as the tests run them: slower with
+                // a large dataset, never wrong.
+                let _ = app.search_in_background(move || {
+                    let _ = tx.send(Event::SearchReady);
+                });
+                if let Ok(size) = terminal.size() {
+                    app.update(Action::Resize {
+                        width: size.width,
+                        height: size.height,
+                    });
+                }
+                for event in typed {
+                    handle_event(&mut app, event);
+                }
+                run_app(&mut terminal, &mut app, events)
+            }
+            Loaded::Failed(problems) => {
+                failure = Some(problems);
+                Ok(Exit::Quit)
+            }
+            Loaded::Ended(exit) => Ok(exit),
         });
-        if let Ok(size) = terminal.size() {
-            app.update(Action::Resize {
-                width: size.width,
-                height: size.height,
-            });
-        }
-        run_app(&mut terminal, &mut app, events)
-    });
     // ratatui's Terminal shows the cursor when dropped and, if that fails because the terminal is
     // gone, prints with eprintln!, which panics; restore() shows the cursor itself instead.
     let _ = Write::flush(terminal.backend_mut());
     std::mem::forget(terminal);
     let _ = terminal::restore();
+    if let Some(problems) = failure {
+        complain_plain(&problems);
+        return ExitCode::from(1);
+    }
     match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Stopped(stop)) => ExitCode::from(stop.exit_code()),
@@ -118,6 +193,95 @@ pub fn run(data: Dataset, settings: &Settings, present: bool) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Loads the data on another thread while drawing a gauge of its progress; q, Esc or Ctrl-c cancel.
+/// Other keys wait, and reach the explorer once it is up.
+fn load_behind_gauge(
+    terminal: &mut terminal::Tui,
+    mut events: TerminalEvents,
+    source: &DataSource,
+    setup: Setup,
+) -> io::Result<Loaded> {
+    use crate::dataset::progress::{Progress, SEARCH_START, Step};
+    use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    let what = source.describe();
+    let theme = setup.theme;
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    let tx = events.sender();
+    let from = source.clone();
+    std::thread::Builder::new()
+        .name("load".into())
+        .spawn(move || {
+            let mut last = Progress::at(Step::Reading, 0);
+            let mut report = |p: Progress| {
+                // Enough to move the gauge: a new step or another half per cent.
+                if p.step != last.step || p.permille >= last.permille + 5 {
+                    last = p;
+                    let _ = tx.send(Event::Loading(p));
+                }
+            };
+            let loaded = Dataset::load_reporting(&from, &mut report).map(|data| {
+                let span = f64::from(1000 - SEARCH_START);
+                let index = SearchIndex::build_reporting(&data, &mut |share| {
+                    let at = SEARCH_START + (span * share) as u16;
+                    report(Progress::at(Step::Searching, at));
+                });
+                (data, index)
+            });
+            let _ = done_tx.send(loaded);
+            let _ = tx.send(Event::Loaded);
+        })?;
+    let mut progress = Progress::at(Step::Reading, 0);
+    let mut typed = Vec::new();
+    let draw_gauge = |terminal: &mut terminal::Tui, progress: Progress| -> io::Result<()> {
+        terminal.backend_mut().begin_frame()?;
+        terminal
+            .draw(|frame| ui::loading::draw(frame, &what, progress, theme))
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        terminal.backend_mut().end_frame()
+    };
+    draw_gauge(terminal, progress)?;
+    for event in events.by_ref() {
+        match event {
+            Event::Loading(p) => {
+                progress = p;
+                draw_gauge(terminal, progress)?;
+            }
+            Event::Resize(..) => {
+                terminal
+                    .autoresize()
+                    .map_err(|e| io::Error::other(e.to_string()))?;
+                draw_gauge(terminal, progress)?;
+            }
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                let ctrl_c =
+                    k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+                if matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
+                    return Ok(Loaded::Ended(Exit::Quit));
+                }
+                typed.push(event);
+            }
+            Event::Stop(stop) => return Ok(Loaded::Ended(Exit::Stopped(stop))),
+            Event::Loaded => {
+                return Ok(match done_rx.recv() {
+                    Ok(Ok((data, index))) => {
+                        let app = App::with_index(data, index, setup);
+                        Loaded::Ready(Box::new(app), events, typed)
+                    }
+                    Ok(Err(e)) => Loaded::Failed(e.to_string()),
+                    Err(_) => Loaded::Failed("the data could not be loaded".into()),
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(Loaded::Ended(Exit::Stopped(Stop::InputClosed)))
+}
+
+/// Prints what went wrong on standard error, as it is (it names its own files).
+fn complain_plain(message: &str) {
+    let _ = writeln!(io::stderr(), "{message}");
 }
 
 /// Prints an error on standard error, if it is still there (a gone terminal is not worth a panic).
@@ -154,6 +318,7 @@ pub fn action_for(app: &App, event: Event) -> Option<Action> {
         Event::Mouse(mouse) => mouse::action(app, mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::SearchReady => Some(Action::SearchDone),
+        Event::Loading(_) | Event::Loaded => None,
         Event::Stop(_) => Some(Action::Quit),
     }
 }

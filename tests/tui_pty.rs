@@ -1,6 +1,11 @@
 //! The real binary in a pseudo-terminal: keys in, the screen read back with a terminal emulator.
-//! Every wait polls with a deadline; nothing waits a fixed time.
+//! Every wait polls with a deadline; nothing waits a fixed time, except to show that nothing is
+//! written while the explorer is idle.
 #![cfg(unix)]
+
+#[allow(dead_code)] // the generator's command-line parts are not used here
+#[path = "../examples/synth.rs"]
+mod synth;
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -89,7 +94,11 @@ struct Session {
 
 impl Session {
     fn start() -> Session {
-        let (master, child, home) = spawn(explorer());
+        Session::start_with(explorer())
+    }
+
+    fn start_with(cmd: CommandBuilder) -> Session {
+        let (master, child, home) = spawn(cmd);
         let mut reader = master.try_clone_reader().expect("a reader");
         let writer = master.take_writer().expect("a writer");
         let (tx, output) = mpsc::channel();
@@ -297,4 +306,120 @@ fn the_input_ending_ends_the_explorer_without_a_sighup() {
     ]);
     let status = hang_up_when_idle(cmd);
     assert_eq!(status.exit_code(), 1, "{status:?}");
+}
+
+/// A generated data directory big enough to load behind the gauge.
+fn large_data() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    synth::write(4_500, dir.path()).expect("generated");
+    let bytes: u64 = clinic_explorer::dataset::FILES
+        .iter()
+        .map(|f| {
+            std::fs::metadata(dir.path().join(f))
+                .expect("written")
+                .len()
+        })
+        .sum();
+    assert!(
+        bytes >= clinic_explorer::tui::GAUGE_FROM_BYTES,
+        "{bytes} bytes"
+    );
+    dir
+}
+
+fn explorer_on(dir: &std::path::Path) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_clinic-explorer"));
+    cmd.arg("--data");
+    cmd.arg(dir);
+    cmd
+}
+
+#[test]
+fn a_large_data_directory_loads_behind_a_gauge_and_keys_typed_meanwhile_wait() {
+    let data = large_data();
+    let mut s = Session::start_with(explorer_on(data.path()));
+    s.wait_for("Loading");
+    assert!(
+        s.contents().contains("q or Esc cancels"),
+        "{}",
+        s.contents()
+    );
+    assert!(s.contents().contains('%'), "{}", s.contents());
+    // Typed while it loads (or just after): the search opens once the explorer is up.
+    s.keys("/lichen");
+    s.wait_for("[condition] Lichen planopilaris");
+    s.keys("\x1b");
+    s.wait_for("Conditions (540)");
+    s.keys("q");
+    let status = s.wait_exit(DEADLINE);
+    assert_eq!(status.exit_code(), 0);
+    assert_restored(&s);
+}
+
+#[test]
+fn q_cancels_loading() {
+    let data = large_data();
+    let mut s = Session::start_with(explorer_on(data.path()));
+    s.wait_for("Loading");
+    s.keys("q");
+    let status = s.wait_exit(DEADLINE);
+    assert_eq!(status.exit_code(), 0);
+    assert_restored(&s);
+}
+
+#[test]
+fn invalid_large_data_is_reported_with_file_line_and_column_after_the_terminal_is_restored() {
+    let data = large_data();
+    let clinics = data.path().join("clinics.ron");
+    let text = std::fs::read_to_string(&clinics).expect("written");
+    let lines = text.lines().count();
+    // Cut the list's closing bracket off.
+    let cut = text.trim_end().trim_end_matches(']');
+    std::fs::write(&clinics, cut).expect("rewritten");
+    let mut s = Session::start_with(explorer_on(data.path()));
+    let status = s.wait_exit(DEADLINE);
+    assert_eq!(status.exit_code(), 1);
+    assert_restored(&s);
+    let tail = s.after_start();
+    let left = tail
+        .rfind("\x1b[?1049l")
+        .expect("left the alternate screen");
+    let message = tail[left..].to_owned();
+    // FILE:LINE:COLUMN: message, the line at the end of the file where the list stops.
+    let after = message
+        .split("clinics.ron:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("names the file: {message:?}"));
+    let mut parts = after.splitn(3, ':');
+    let line: usize = parts.next().and_then(|l| l.parse().ok()).expect("a line");
+    let column: usize = parts.next().and_then(|c| c.parse().ok()).expect("a column");
+    assert!(
+        line + 2 >= lines && line <= lines && column >= 1,
+        "{message:?}"
+    );
+    assert!(
+        parts.next().is_some_and(|m| m.contains("expected")),
+        "{message:?}"
+    );
+}
+
+#[test]
+fn nothing_is_written_while_idle() {
+    let mut s = Session::start();
+    s.wait_for("Conditions (5)");
+    s.keys("j");
+    // The frame for j ends with the end of a synchronized update; after it, silence.
+    let end = Instant::now() + DEADLINE;
+    while s.raw.windows(8).filter(|w| w == b"\x1b[?2026l").count() < 2 {
+        assert!(Instant::now() < end, "no frame after j");
+        s.pump(Duration::from_millis(50));
+    }
+    let before = s.raw.len();
+    let quiet = Instant::now() + Duration::from_millis(1500);
+    while Instant::now() < quiet {
+        s.pump(Duration::from_millis(100));
+    }
+    assert_eq!(s.raw.len(), before, "bytes written while idle");
+    s.keys("q");
+    s.wait_exit(DEADLINE);
 }

@@ -96,6 +96,70 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// Parses RON text into `T`, turning the parser's error into a [`Problem`] in plain words.
 pub fn parse<T: DeserializeOwned>(text: &str, label: &Path) -> Result<T, Problem> {
+    parse_with(text, label, |options| options.from_str::<T>(text))
+}
+
+/// Parses a RON list of records, telling `report` the share of the records parsed (against the
+/// number of records the text appears to hold) every so many records.
+pub fn parse_list<T: DeserializeOwned>(
+    text: &str,
+    label: &Path,
+    report: &mut dyn FnMut(f64),
+) -> Result<Vec<T>, Problem> {
+    let expected = top_level_items(text).max(1);
+    parse_with(text, label, |options| {
+        options.from_str_seed(
+            text,
+            ListSeed::<T> {
+                report,
+                expected,
+                records: std::marker::PhantomData,
+            },
+        )
+    })
+}
+
+/// Reads a list of `T`, reporting as it goes.
+struct ListSeed<'r, T> {
+    report: &'r mut dyn FnMut(f64),
+    expected: usize,
+    records: std::marker::PhantomData<T>,
+}
+
+impl<'de, T: DeserializeOwned> serde::de::DeserializeSeed<'de> for ListSeed<'_, T> {
+    type Value = Vec<T>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> serde::de::Visitor<'de> for ListSeed<'_, T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of records")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut out = Vec::with_capacity(self.expected.min(1 << 20));
+        while let Some(record) = seq.next_element::<T>()? {
+            out.push(record);
+            if out.len() % 512 == 0 {
+                (self.report)(out.len() as f64 / self.expected as f64);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Runs a RON parse after the nesting check, with the loader's options, and puts its error in plain
+/// words.
+fn parse_with<T>(
+    text: &str,
+    label: &Path,
+    run: impl FnOnce(&ron::Options) -> ron::error::SpannedResult<T>,
+) -> Result<T, Problem> {
     if let Some((line, col)) = too_deep(text) {
         return Err(Problem::at(
             label,
@@ -109,7 +173,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, label: &Path) -> Result<T, Problem
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING * 2);
-    options.from_str::<T>(text).map_err(|e| {
+    run(&options).map_err(|e| {
         Problem::at(
             label,
             e.span.start.line.max(1),
@@ -121,6 +185,31 @@ pub fn parse<T: DeserializeOwned>(text: &str, label: &Path) -> Result<T, Problem
 
 /// Finds the first place where brackets nest deeper than [`MAX_NESTING`], skipping strings and comments.
 fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut at = None;
+    brackets(text, |depth, i| {
+        if depth > MAX_NESTING {
+            at = Some(line_col(text, i));
+            false
+        } else {
+            true
+        }
+    });
+    at
+}
+
+/// How many items a top-level list seems to hold: brackets opened directly inside it.
+fn top_level_items(text: &str) -> usize {
+    let mut items = 0;
+    brackets(text, |depth, _| {
+        items += usize::from(depth == 2);
+        true
+    });
+    items
+}
+
+/// Calls `open(depth, offset)` at each opening bracket outside strings and comments, until it
+/// returns false.
+fn brackets(text: &str, mut open: impl FnMut(usize, usize) -> bool) {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;
@@ -142,8 +231,8 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
             }
             b'(' | b'[' | b'{' => {
                 depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(line_col(text, i));
+                if !open(depth, i) {
+                    return;
                 }
             }
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),
@@ -151,7 +240,6 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
         }
         i += 1;
     }
-    None
 }
 
 /// Rewrites the RON parser's error in words for someone editing the file by hand.

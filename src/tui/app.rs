@@ -111,6 +111,12 @@ impl App {
     /// A new explorer as set up: loads the shortlist from the setup's store, if any, and says in the
     /// status bar what needs saying at start (a shortlist file moved aside, key binding problems).
     pub fn with_setup(data: Dataset, setup: Setup) -> App {
+        let index = SearchIndex::build(&data);
+        App::with_index(data, index, setup)
+    }
+
+    /// [`App::with_setup`] with the search index already built (by whoever loaded the data).
+    pub fn with_index(data: Dataset, index: SearchIndex, setup: Setup) -> App {
         let mut notices = Vec::new();
         let shortlist = ShortlistState::load(setup.store, &mut notices);
         notices.extend(setup.notices);
@@ -123,7 +129,7 @@ impl App {
             ));
         }
         App {
-            index: Arc::new(SearchIndex::build(&data)),
+            index: Arc::new(index),
             searcher: None,
             data,
             keymap: setup.keymap,

@@ -41,6 +41,10 @@ pub enum Event {
     Resize(u16, u16),
     /// Search results are waiting.
     SearchReady,
+    /// The dataset being loaded got this far.
+    Loading(crate::dataset::progress::Progress),
+    /// The dataset finished loading (or failed to).
+    Loaded,
     /// The explorer must stop.
     Stop(Stop),
 }

@@ -6,6 +6,7 @@ mod detail;
 mod form;
 mod help;
 mod list;
+pub mod loading;
 mod prompt;
 mod search;
 mod shortlist;
