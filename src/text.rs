@@ -6,14 +6,27 @@ use unicode_width::UnicodeWidthStr;
 /// Replaces control characters (C0, DEL, C1) with U+FFFD so a string from data can never drive the
 /// terminal, and returns the string in NFC.
 pub fn sanitize(s: &str) -> String {
-    s.nfc()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
+    let clean = |c: char| if c.is_control() { '\u{FFFD}' } else { c };
+    if is_nfc(s) {
+        // Most text: already composed, so only the control characters need looking at.
+        return s.chars().map(clean).collect();
+    }
+    s.nfc().map(clean).collect()
 }
 
 /// Lowercases and NFC-normalises a string for matching.
 pub fn fold(s: &str) -> String {
+    if is_nfc(s) {
+        return s.chars().flat_map(char::to_lowercase).collect();
+    }
     s.nfc().flat_map(char::to_lowercase).collect()
+}
+
+/// True when a string is certainly in NFC already (the quick check; "maybe" counts as no).
+fn is_nfc(s: &str) -> bool {
+    s.is_ascii()
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// The number of terminal columns a string takes.

@@ -17,6 +17,7 @@ pub mod mouse;
 pub mod setup;
 pub mod terminal;
 pub mod theme;
+pub mod thrifty;
 pub mod ui;
 
 use crate::config::Settings;
@@ -55,6 +56,15 @@ pub trait FrameSync {
 
 impl FrameSync for TestBackend {}
 
+impl<B: FrameSync> FrameSync for thrifty::Thrifty<B> {
+    fn begin_frame(&mut self) -> io::Result<()> {
+        self.inner_mut().begin_frame()
+    }
+    fn end_frame(&mut self) -> io::Result<()> {
+        self.inner_mut().end_frame()
+    }
+}
+
 impl<W: Write> FrameSync for CrosstermBackend<W> {
     fn begin_frame(&mut self) -> io::Result<()> {
         crossterm::queue!(self, crossterm::terminal::BeginSynchronizedUpdate)
@@ -79,9 +89,10 @@ pub fn run(source: &DataSource, settings: &Settings, present: bool) -> ExitCode 
     let setup = setup(settings, present);
     if !loads_slowly(source) {
         return match Dataset::load(source) {
+            // The search thread builds the index after the first frame.
             Ok(data) => session(|_, events| {
                 Ok(Loaded::Ready(
-                    Box::new(App::with_setup(data, setup)),
+                    Box::new(App::without_index(data, setup)),
                     events,
                     Vec::new(),
                 ))
@@ -178,7 +189,7 @@ fn session(
         });
     // ratatui's Terminal shows the cursor when dropped and, if that fails because the terminal is
     // gone, prints with eprintln!, which panics; restore() shows the cursor itself instead.
-    let _ = Write::flush(terminal.backend_mut());
+    let _ = Write::flush(terminal.backend_mut().inner_mut());
     std::mem::forget(terminal);
     let _ = terminal::restore();
     if let Some(problems) = failure {

@@ -6,7 +6,8 @@
 use clinic_explorer::dataset::{DataSource, Dataset};
 use clinic_explorer::model::Kind;
 use clinic_explorer::search::SearchIndex;
-use clinic_explorer::search::worker::Searcher;
+use clinic_explorer::search::worker::{Searcher, Source};
+use clinic_explorer::tui::Setup;
 use clinic_explorer::tui::action::{Action, Tab};
 use clinic_explorer::tui::app::{App, Focus, Overlay};
 use std::sync::Arc;
@@ -17,9 +18,10 @@ fn data() -> Dataset {
     Dataset::load(&DataSource::Bundled).expect("bundled data")
 }
 
-/// An explorer searching in the background, and where its "results ready" calls arrive.
+/// An explorer searching in the background, and where its "results ready" calls arrive. As on a
+/// terminal, the search thread builds the index itself.
 fn app() -> (App, Receiver<()>) {
-    let mut app = App::new(data());
+    let mut app = App::without_index(data(), Setup::default());
     let (tx, rx) = mpsc::channel();
     app.search_in_background(move || {
         let _ = tx.send(());
@@ -103,7 +105,7 @@ fn enter_before_the_results_arrive_opens_the_first_hit_of_what_was_typed() {
 fn a_burst_of_queries_ends_with_the_newest_ones_results() {
     let index = Arc::new(SearchIndex::build(&data()));
     let (tx, rx) = mpsc::channel();
-    let worker = Searcher::start(Arc::clone(&index), 50, move || {
+    let worker = Searcher::start(Source::Built(Arc::clone(&index)), 50, move || {
         let _ = tx.send(());
     })
     .expect("the search thread starts");
@@ -133,4 +135,13 @@ fn a_burst_of_queries_ends_with_the_newest_ones_results() {
         delivered.windows(2).all(|w| w[0] < w[1]),
         "never an older query after a newer one: {delivered:?}"
     );
+}
+
+#[test]
+fn without_a_search_thread_the_index_is_built_at_the_first_search() {
+    let mut app = App::without_index(data(), Setup::default());
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "keloid");
+    assert!(!app.search().searching());
+    assert_eq!(app.search().hits[0].id, "keloids");
 }

@@ -96,7 +96,8 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// Parses RON text into `T`, turning the parser's error into a [`Problem`] in plain words.
 pub fn parse<T: DeserializeOwned>(text: &str, label: &Path) -> Result<T, Problem> {
-    parse_with(text, label, |options| options.from_str::<T>(text))
+    let (deep, _) = scan(text);
+    parse_with(label, deep, |options| options.from_str::<T>(text))
 }
 
 /// Parses a RON list of records, telling `report` the share of the records parsed (against the
@@ -106,8 +107,9 @@ pub fn parse_list<T: DeserializeOwned>(
     label: &Path,
     report: &mut dyn FnMut(f64),
 ) -> Result<Vec<T>, Problem> {
-    let expected = top_level_items(text).max(1);
-    parse_with(text, label, |options| {
+    let (deep, items) = scan(text);
+    let expected = items.max(1);
+    parse_with(label, deep, |options| {
         options.from_str_seed(
             text,
             ListSeed::<T> {
@@ -156,11 +158,11 @@ impl<'de, T: DeserializeOwned> serde::de::Visitor<'de> for ListSeed<'_, T> {
 /// Runs a RON parse after the nesting check, with the loader's options, and puts its error in plain
 /// words.
 fn parse_with<T>(
-    text: &str,
     label: &Path,
+    too_deep: Option<(usize, usize)>,
     run: impl FnOnce(&ron::Options) -> ron::error::SpannedResult<T>,
 ) -> Result<T, Problem> {
-    if let Some((line, col)) = too_deep(text) {
+    if let Some((line, col)) = too_deep {
         return Err(Problem::at(
             label,
             line,
@@ -183,10 +185,14 @@ fn parse_with<T>(
     })
 }
 
-/// Finds the first place where brackets nest deeper than [`MAX_NESTING`], skipping strings and comments.
-fn too_deep(text: &str) -> Option<(usize, usize)> {
+/// One pass over the brackets, skipping strings and comments: the first place where they nest
+/// deeper than [`MAX_NESTING`], if any, and how many items a top-level list seems to hold (brackets
+/// opened directly inside it).
+fn scan(text: &str) -> (Option<(usize, usize)>, usize) {
     let mut at = None;
+    let mut items = 0;
     brackets(text, |depth, i| {
+        items += usize::from(depth == 2);
         if depth > MAX_NESTING {
             at = Some(line_col(text, i));
             false
@@ -194,17 +200,7 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
             true
         }
     });
-    at
-}
-
-/// How many items a top-level list seems to hold: brackets opened directly inside it.
-fn top_level_items(text: &str) -> usize {
-    let mut items = 0;
-    brackets(text, |depth, _| {
-        items += usize::from(depth == 2);
-        true
-    });
-    items
+    (at, items)
 }
 
 /// Calls `open(depth, offset)` at each opening bracket outside strings and comments, until it
@@ -332,7 +328,8 @@ mod tests {
     #[test]
     fn deep_nesting_is_found_without_recursion() {
         let deep = "[".repeat(10_000);
-        assert_eq!(too_deep(&deep), Some((1, MAX_NESTING + 1)));
-        assert_eq!(too_deep("\"[[[[\" [ ]"), None);
+        assert_eq!(scan(&deep).0, Some((1, MAX_NESTING + 1)));
+        assert_eq!(scan("\"[[[[\" [ ]").0, None);
+        assert_eq!(scan("[ (a: \"(\"), // (\n (b: [1]), ]").1, 2, "two items");
     }
 }

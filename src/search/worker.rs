@@ -30,6 +30,14 @@ struct Shared {
     found: Mutex<Option<Found>>,
 }
 
+/// Where the worker's index comes from.
+pub enum Source {
+    /// An index already built.
+    Built(Arc<SearchIndex>),
+    /// A dataset to build it from, on the worker's thread, before the first search.
+    Build(Box<crate::dataset::Dataset>),
+}
+
 /// The handle on a search worker. Dropping it ends the worker.
 pub struct Searcher {
     shared: Arc<Shared>,
@@ -45,10 +53,10 @@ impl std::fmt::Debug for Searcher {
 }
 
 impl Searcher {
-    /// Starts a worker over `index` that returns at most `limit` hits and calls `ready` each time
-    /// results are waiting in [`Searcher::take`].
+    /// Starts a worker over an index (built, or built first on the worker's thread) that returns at
+    /// most `limit` hits and calls `ready` each time results are waiting in [`Searcher::take`].
     pub fn start(
-        index: Arc<SearchIndex>,
+        source: Source,
         limit: usize,
         ready: impl Fn() + Send + 'static,
     ) -> std::io::Result<Searcher> {
@@ -57,7 +65,13 @@ impl Searcher {
         let worker = Arc::clone(&shared);
         std::thread::Builder::new()
             .name("search".into())
-            .spawn(move || work(&index, limit, &worker, &rx, &ready))?;
+            .spawn(move || {
+                let index = match source {
+                    Source::Built(index) => index,
+                    Source::Build(data) => Arc::new(SearchIndex::build(&data)),
+                };
+                work(&index, limit, &worker, &rx, &ready)
+            })?;
         Ok(Searcher { shared, tx })
     }
 

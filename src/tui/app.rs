@@ -55,7 +55,9 @@ struct Place {
 #[derive(Debug)]
 pub struct App {
     data: Dataset,
-    index: Arc<SearchIndex>,
+    /// The search index; `None` until built when a search thread builds its own (see
+    /// [`App::without_index`]).
+    index: Option<Arc<SearchIndex>>,
     /// The thread searches run on, when they do not run in [`App::update`] itself.
     searcher: Option<Searcher>,
     keymap: Keymap,
@@ -117,6 +119,14 @@ impl App {
 
     /// [`App::with_setup`] with the search index already built (by whoever loaded the data).
     pub fn with_index(data: Dataset, index: SearchIndex, setup: Setup) -> App {
+        let mut app = App::without_index(data, setup);
+        app.index = Some(Arc::new(index));
+        app
+    }
+
+    /// [`App::with_setup`] without building the search index: [`App::search_in_background`] builds
+    /// it on the search thread, after the first frame; a search before that builds it in place.
+    pub fn without_index(data: Dataset, setup: Setup) -> App {
         let mut notices = Vec::new();
         let shortlist = ShortlistState::load(setup.store, &mut notices);
         notices.extend(setup.notices);
@@ -129,7 +139,7 @@ impl App {
             ));
         }
         App {
-            index: Arc::new(index),
+            index: None,
             searcher: None,
             data,
             keymap: setup.keymap,

@@ -3,6 +3,7 @@
 //! prints), SIGTERM, SIGHUP, or the terminal going away.
 
 use super::event::{Event, Stop};
+use super::thrifty::Thrifty;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -15,8 +16,9 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 
-/// The terminal the explorer draws on: output buffered, flushed once per frame.
-pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+/// The terminal the explorer draws on: output buffered, flushed once per frame, and short (see
+/// [`Thrifty`]).
+pub type Tui = Terminal<Thrifty<CrosstermBackend<BufWriter<Stdout>>>>;
 
 /// True between [`init`] and [`restore`].
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -28,7 +30,7 @@ pub fn init() -> io::Result<Tui> {
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = BufWriter::new(io::stdout());
     execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
-    Terminal::new(CrosstermBackend::new(out))
+    Terminal::new(Thrifty::new(CrosstermBackend::new(out)))
 }
 
 /// Leaves the alternate screen, releases the mouse, shows the cursor and leaves raw mode. Safe to

@@ -4,8 +4,10 @@
 use super::App;
 use super::list::step;
 use crate::search::Hit;
+use crate::search::SearchIndex;
 use crate::tui::action::Action;
 use crate::tui::layout::visible_offset;
+use std::sync::Arc;
 
 /// The most hits shown for a query.
 pub const MAX_HITS: usize = 50;
@@ -90,14 +92,17 @@ impl SearchPane {
 impl App {
     /// From now on, searches run on a thread of their own, so typing never waits for one: `ready`
     /// is called (from that thread) whenever results wait to be shown by [`Action::SearchDone`].
+    /// Without an index yet, the thread builds it first, from a copy of the data.
     pub fn search_in_background(
         &mut self,
         ready: impl Fn() + Send + 'static,
     ) -> std::io::Result<()> {
-        let index = std::sync::Arc::clone(&self.index);
-        self.searcher = Some(crate::search::worker::Searcher::start(
-            index, MAX_HITS, ready,
-        )?);
+        use crate::search::worker::{Searcher, Source};
+        let source = match &self.index {
+            Some(index) => Source::Built(Arc::clone(index)),
+            None => Source::Build(Box::new(self.data.clone())),
+        };
+        self.searcher = Some(Searcher::start(source, MAX_HITS, ready)?);
         Ok(())
     }
 
@@ -123,7 +128,11 @@ impl App {
         match &self.searcher {
             Some(worker) => worker.request(generation, &search.query),
             None => {
-                let hits = self.index.search(&search.query, None, MAX_HITS);
+                let data = &self.data;
+                let index = self
+                    .index
+                    .get_or_insert_with(|| Arc::new(SearchIndex::build(data)));
+                let hits = index.search(&search.query, None, MAX_HITS);
                 search.show(generation, hits);
             }
         }
