@@ -46,11 +46,17 @@ pub struct CostChart {
 
 /// The groups that have at least one cost range, in file order.
 pub fn groups(data: &Dataset) -> Vec<&CostGroup> {
-    data.costs
-        .groups
-        .iter()
-        .filter(|g| data.costs.ranges.iter().any(|r| r.group == g.id))
-        .collect()
+    data.charted_groups().collect()
+}
+
+/// The `index`th of [`groups`], without listing them all.
+pub fn group_at(data: &Dataset, index: usize) -> Option<&CostGroup> {
+    data.charted_group(index)
+}
+
+/// How many [`groups`] there are.
+pub fn group_count(data: &Dataset) -> usize {
+    data.charted_groups().len()
 }
 
 /// True for a country name that means South Korea.
@@ -70,10 +76,7 @@ pub fn chart(data: &Dataset, group_id: &str, currency: Currency) -> Option<CostC
     let krw = rate.map_or(1.0, |r| r.krw_per_usd);
     let mut converted_any = false;
     let bars: Vec<Bar> = data
-        .costs
-        .ranges
-        .iter()
-        .filter(|r| r.group == group.id)
+        .ranges_in_group(group.id.as_str())
         .map(|r| {
             let conv = |v: u64| money::convert(v, r.currency, currency, krw);
             let converted = r.currency != currency;

@@ -284,6 +284,30 @@ impl Dataset {
         self.index.position(kind, id)
     }
 
+    /// The cost groups that have cost ranges (those charted), in file order.
+    pub fn charted_groups(&self) -> impl ExactSizeIterator<Item = &crate::model::CostGroup> + '_ {
+        self.index
+            .groups_in_use()
+            .iter()
+            .map(|&i| &self.costs.groups[i])
+    }
+
+    /// The `i`th of [`Dataset::charted_groups`].
+    pub fn charted_group(&self, i: usize) -> Option<&crate::model::CostGroup> {
+        self.index
+            .groups_in_use()
+            .get(i)
+            .map(|&g| &self.costs.groups[g])
+    }
+
+    /// The cost ranges of a cost group, in file order.
+    pub fn ranges_in_group(&self, group: &str) -> impl Iterator<Item = &CostRange> + '_ {
+        self.index
+            .ranges_in_group(group)
+            .iter()
+            .filter_map(|&i| self.costs.ranges.get(i))
+    }
+
     /// A record by kind and id.
     pub fn get(&self, kind: Kind, id: &str) -> Option<&dyn Record> {
         self.position(kind, id)

@@ -12,6 +12,10 @@ pub(crate) struct Index {
     conditions_for: HashMap<String, Vec<Id>>,
     clinics_offering: HashMap<String, Vec<Id>>,
     costs_for: HashMap<String, Vec<Id>>,
+    /// Positions of the cost ranges of each cost group, in file order.
+    ranges_in_group: HashMap<String, Vec<usize>>,
+    /// Positions of the cost groups that have cost ranges, in file order.
+    groups_in_use: Vec<usize>,
 }
 
 fn push(map: &mut HashMap<String, Vec<Id>>, key: &Id, value: &Id) {
@@ -40,11 +44,20 @@ impl Index {
                 push(&mut index.clinics_offering, t, &c.id);
             }
         }
-        for c in &data.costs.ranges {
+        for (i, c) in data.costs.ranges.iter().enumerate() {
             for t in &c.therapies {
                 push(&mut index.costs_for, t, &c.id);
             }
+            index
+                .ranges_in_group
+                .entry(c.group.0.clone())
+                .or_default()
+                .push(i);
         }
+        index.groups_in_use = (data.costs.groups.iter().enumerate())
+            .filter(|(_, g)| index.ranges_in_group.contains_key(g.id.as_str()))
+            .map(|(i, _)| i)
+            .collect();
         index
     }
 
@@ -62,6 +75,14 @@ impl Index {
 
     pub fn clinics_offering(&self, id: &str) -> &[Id] {
         self.clinics_offering.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn groups_in_use(&self) -> &[usize] {
+        &self.groups_in_use
+    }
+
+    pub fn ranges_in_group(&self, group: &str) -> &[usize] {
+        self.ranges_in_group.get(group).map_or(&[], Vec::as_slice)
     }
 
     pub fn costs_for(&self, id: &str) -> &[Id] {

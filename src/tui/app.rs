@@ -286,7 +286,7 @@ impl App {
     /// How many rows a kind's list has: its records, or for costs its cost groups.
     pub fn list_len(&self, kind: Kind) -> usize {
         match kind {
-            Kind::Cost => crate::chart::groups(&self.data).len(),
+            Kind::Cost => crate::chart::group_count(&self.data),
             _ => self.data.count(kind),
         }
     }

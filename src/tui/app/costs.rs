@@ -17,9 +17,7 @@ pub struct CostsPane {
 impl App {
     /// The id of the selected cost group.
     pub fn selected_group(&self) -> Option<String> {
-        chart::groups(&self.data)
-            .get(self.list(Kind::Cost).selected)
-            .map(|g| g.id.0.clone())
+        chart::group_at(&self.data, self.list(Kind::Cost).selected).map(|g| g.id.0.clone())
     }
 
     /// The cost ranges of the selected group, in file order (the chart's bars).
@@ -27,12 +25,7 @@ impl App {
         let Some(group) = self.selected_group() else {
             return Vec::new();
         };
-        self.data
-            .costs
-            .ranges
-            .iter()
-            .filter(|r| r.group.as_str() == group)
-            .collect()
+        self.data.ranges_in_group(&group).collect()
     }
 
     /// The selected bar's cost range.
@@ -60,15 +53,13 @@ impl App {
     /// The group (list row) and bar of a cost range.
     pub(super) fn cost_place(&self, id: &str) -> Option<(usize, usize)> {
         let range = self.data.cost(id)?;
-        let group = chart::groups(&self.data)
-            .iter()
+        let group = self
+            .data
+            .charted_groups()
             .position(|g| g.id == range.group)?;
         let bar = self
             .data
-            .costs
-            .ranges
-            .iter()
-            .filter(|r| r.group == range.group)
+            .ranges_in_group(range.group.as_str())
             .position(|r| r.id.as_str() == id)?;
         Some((group, bar))
     }
@@ -96,8 +87,7 @@ impl App {
     /// The telling attribute of a cost group in the list: South Korea's figure (in the currency
     /// shown), else how many places it compares.
     pub fn group_attribute(&self, index: usize) -> String {
-        let groups = chart::groups(&self.data);
-        let Some(group) = groups.get(index) else {
+        let Some(group) = chart::group_at(&self.data, index) else {
             return String::new();
         };
         let Some(c) = chart::chart(&self.data, group.id.as_str(), self.view.currency) else {

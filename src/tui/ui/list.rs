@@ -51,8 +51,7 @@ pub fn telling_attribute(data: &Dataset, kind: Kind, index: usize) -> String {
 /// it stands for (none for a cost group).
 pub fn row(app: &App, kind: Kind, index: usize) -> Option<(String, String, Option<String>)> {
     if kind == Kind::Cost {
-        let groups = crate::chart::groups(app.data());
-        let g = groups.get(index)?;
+        let g = crate::chart::group_at(app.data(), index)?;
         return Some((
             text::sanitize(&g.name),
             text::sanitize(&app.group_attribute(index)),
