@@ -212,7 +212,8 @@ fn keep(best: &mut Option<Scored>, score: i64, field: usize, pos: impl FnOnce() 
     }
 }
 
-/// The best match of a query in one record's fields. `fuzzy` says the record passed the cheap fuzzy
+/// The best match of a query in one record's fields (names, aliases and the id first, then the
+/// secondary fields). `fuzzy` says the record passed the cheap fuzzy
 /// tests (when false, no field can match fuzzily); positions are worked out only when `positions`.
 pub(super) fn score_fields(
     fields: &[FieldText],
@@ -225,6 +226,11 @@ pub(super) fn score_fields(
     let none = Vec::new;
     let mut best: Option<Scored> = None;
     for (fi, f) in fields.iter().enumerate() {
+        // Secondary fields come last; none can beat a match of a name, alias or id that outranks
+        // every secondary match.
+        if !f.primary && best.as_ref().is_some_and(|b| b.0 > ceiling::SECONDARY) {
+            break;
+        }
         // Exact, prefix and fuzzy matches all need every character class of the query in the field.
         if q.mask & !f.mask != 0 {
             continue;
