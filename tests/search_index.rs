@@ -111,22 +111,24 @@ fn the_index_finds_what_scoring_every_record_finds_in_korean() {
     check(&SearchIndex::build(&data), "fixture");
 }
 
-#[test]
-fn the_index_finds_what_scoring_every_record_finds_in_1500_generated_records() {
+/// The index of 1,500 generated records.
+fn generated() -> SearchIndex {
     let dir = tempfile::tempdir().expect("a temporary directory");
     synth::write(1_500, dir.path()).expect("generated");
     let data = Dataset::load(&DataSource::Dir(dir.path().to_path_buf())).expect("generated data");
-    let index = SearchIndex::build(&data);
+    SearchIndex::build(&data)
+}
+
+#[test]
+fn the_index_finds_what_scoring_every_record_finds_in_1500_generated_records() {
+    let index = generated();
     assert!(index.len() >= 1_450, "{} records", index.len());
     check(&index, "generated");
 }
 
 #[test]
 fn a_superseded_search_stops_and_leaves_its_state_usable() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    synth::write(1_500, dir.path()).expect("generated");
-    let data = Dataset::load(&DataSource::Dir(dir.path().to_path_buf())).expect("generated data");
-    let index = SearchIndex::build(&data);
+    let index = generated();
     let mut state = SearchState::default();
     index
         .search_with("ste", None, 50, &mut state, &|| false)

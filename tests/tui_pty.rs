@@ -350,10 +350,15 @@ fn a_large_data_directory_loads_behind_a_gauge_and_keys_typed_meanwhile_wait() {
     s.wait_for("[condition] Lichen planopilaris");
     s.keys("\x1b");
     s.wait_for("Conditions (540)");
+    quit_cleanly(&mut s);
+}
+
+/// Presses q and checks the explorer ends with status 0 and the terminal restored.
+fn quit_cleanly(s: &mut Session) {
     s.keys("q");
     let status = s.wait_exit(DEADLINE);
     assert_eq!(status.exit_code(), 0);
-    assert_restored(&s);
+    assert_restored(s);
 }
 
 #[test]
@@ -361,10 +366,7 @@ fn q_cancels_loading() {
     let data = large_data();
     let mut s = Session::start_with(explorer_on(data.path()));
     s.wait_for("Loading");
-    s.keys("q");
-    let status = s.wait_exit(DEADLINE);
-    assert_eq!(status.exit_code(), 0);
-    assert_restored(&s);
+    quit_cleanly(&mut s);
 }
 
 #[test]
