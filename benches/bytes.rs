@@ -9,6 +9,8 @@
 //! BENCH_SIZES=0,100000 cargo bench --bench bytes     # 0 is the bundled data
 //! ```
 
+#[path = "support/common.rs"]
+mod common;
 #[path = "support/views.rs"]
 mod views;
 
@@ -17,6 +19,7 @@ use clinic_explorer::tui::action::{Action, Tab};
 use clinic_explorer::tui::app::App;
 use clinic_explorer::tui::draw;
 use clinic_explorer::tui::thrifty::Thrifty;
+use common::quantile;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -57,12 +60,6 @@ fn scenarios() -> Vec<(&'static str, Vec<Action>, Vec<Action>)> {
         ("type in search", vec![Action::OpenSearch], typing),
         ("switch tabs", vec![], vec![Action::NextTab; 42]),
     ]
-}
-
-/// The value at quantile `q` of sorted samples (nearest rank).
-fn quantile(sorted: &[usize], q: f64) -> usize {
-    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
-    sorted[rank - 1]
 }
 
 fn main() {

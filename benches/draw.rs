@@ -7,6 +7,8 @@
 //! BENCH_SIZES=0,100000 cargo bench --bench draw      # 0 is the bundled data
 //! ```
 
+#[path = "support/common.rs"]
+mod common;
 #[path = "support/views.rs"]
 mod views;
 

@@ -12,38 +12,18 @@
 //! search box's state carried from one keystroke to the next, starting fresh for each repetition). It also
 //! prints the time to load the dataset and build the index, once, for context.
 
-#[allow(dead_code)] // the generator's command-line parts are not used here
-#[path = "../examples/synth.rs"]
-mod synth;
+#[path = "support/common.rs"]
+mod common;
 
 use clinic_explorer::Dataset;
 use clinic_explorer::dataset::DataSource;
 use clinic_explorer::search::{SearchIndex, SearchState};
+use common::{LIMIT, QUERIES, prefixes, quantile};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-/// Queries of high selectivity (few hits) and low (many), a typo, and one that matches almost nothing.
-const QUERIES: [&str; 5] = [
-    "stem cell",
-    "gangnam",
-    "lichen planopilaris",
-    "keliod",
-    "zq",
-];
-
-/// The most hits the explorer's search pane asks for.
-const LIMIT: usize = 50;
-
 /// The frame budget a keystroke should fit in.
 const BUDGET: Duration = Duration::from_millis(16);
-
-fn sizes() -> Vec<usize> {
-    std::env::var("BENCH_SIZES")
-        .ok()
-        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
-        .filter(|v: &Vec<usize>| !v.is_empty())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
-}
 
 fn reps(n: usize) -> usize {
     std::env::var("KEYSTROKE_REPS")
@@ -54,12 +34,6 @@ fn reps(n: usize) -> usize {
             5_001..=50_000 => 50,
             _ => 15,
         })
-}
-
-/// The value at quantile `q` (0..=1) of sorted samples, nearest rank.
-fn quantile(sorted: &[Duration], q: f64) -> Duration {
-    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
-    sorted[rank - 1]
 }
 
 fn ms(d: Duration) -> String {
@@ -86,12 +60,12 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
-    for n in sizes() {
+    for n in common::sizes(&[1_000, 10_000, 100_000]) {
         if !filter.is_empty() && !filter.iter().any(|f| n.to_string().contains(f.as_str())) {
             continue;
         }
         let dir = tempfile::tempdir().expect("a temporary directory");
-        synth::write(n, dir.path()).expect("the synthetic data is written");
+        common::synth::write(n, dir.path()).expect("the synthetic data is written");
         let start = Instant::now();
         let data = Dataset::load(&DataSource::Dir(dir.path().to_path_buf()))
             .expect("the synthetic data loads");
@@ -109,10 +83,7 @@ fn main() {
         println!("|---|---:|---:|---:|---:|:---:|");
         let mut all = Vec::new();
         for query in QUERIES {
-            let typed: Vec<&str> = query
-                .char_indices()
-                .map(|(i, c)| &query[..i + c.len_utf8()])
-                .collect();
+            let typed = prefixes(query);
             // One untimed pass to warm caches and the allocator.
             let mut state = SearchState::default();
             for q in &typed {

@@ -15,9 +15,8 @@
 //!
 //! The ratio `load/dataset` over `load/serde_json` is the price of RON plus validation.
 
-#[allow(dead_code)] // the generator's command-line parts are not used here
-#[path = "../examples/synth.rs"]
-mod synth;
+#[path = "support/common.rs"]
+mod common;
 
 use clinic_explorer::Dataset;
 use clinic_explorer::dataset::DataSource;
@@ -28,15 +27,6 @@ use criterion::{
 };
 use std::hint::black_box;
 use std::time::Duration;
-
-/// Record counts to bench: `BENCH_SIZES=1000,10000`, or 1k, 10k and 100k.
-fn sizes() -> Vec<usize> {
-    std::env::var("BENCH_SIZES")
-        .ok()
-        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
-        .filter(|v: &Vec<usize>| !v.is_empty())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
-}
 
 /// Fewer, longer samples for the big sizes, so a run stays within a few minutes on two cores.
 fn tune(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, n: usize) {
@@ -114,9 +104,9 @@ fn parse_ron(texts: &[String]) -> usize {
 }
 
 fn load(c: &mut Criterion) {
-    for n in sizes() {
+    for n in common::sizes(&[1_000, 10_000, 100_000]) {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        synth::write(n, dir.path()).expect("the synthetic data is written");
+        common::synth::write(n, dir.path()).expect("the synthetic data is written");
         let source = DataSource::Dir(dir.path().to_path_buf());
         let data = Dataset::load(&source).expect("the synthetic data loads");
         let json = to_json(&data);

@@ -12,52 +12,23 @@
 //! and time / keystrokes is the mean time per keystroke. The per-keystroke median and p99 are measured
 //! by the `keystrokes` bench.
 
-#[allow(dead_code)] // the generator's command-line parts are not used here
-#[path = "../examples/synth.rs"]
-mod synth;
+#[path = "support/common.rs"]
+mod common;
 
 use clinic_explorer::Dataset;
 use clinic_explorer::dataset::DataSource;
 use clinic_explorer::search::SearchIndex;
+use common::{LIMIT, QUERIES, prefixes};
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use std::hint::black_box;
 use std::time::Duration;
 
-/// Queries of high selectivity (few hits) and low (many), and one that matches almost nothing.
-pub const QUERIES: [&str; 5] = [
-    "stem cell",
-    "gangnam",
-    "lichen planopilaris",
-    "keliod",
-    "zq",
-];
-
-/// The most hits the explorer's search pane asks for.
-const LIMIT: usize = 50;
-
-/// Record counts to bench: `BENCH_SIZES=1000,10000`, or 1k, 10k and 100k.
-fn sizes() -> Vec<usize> {
-    std::env::var("BENCH_SIZES")
-        .ok()
-        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
-        .filter(|v: &Vec<usize>| !v.is_empty())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
-}
-
-/// Every prefix of a query, as typed: `s`, `st`, `ste`...
-fn prefixes(query: &str) -> Vec<&str> {
-    query
-        .char_indices()
-        .map(|(i, c)| &query[..i + c.len_utf8()])
-        .collect()
-}
-
 fn search(c: &mut Criterion) {
-    for n in sizes() {
+    for n in common::sizes(&[1_000, 10_000, 100_000]) {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        synth::write(n, dir.path()).expect("the synthetic data is written");
+        common::synth::write(n, dir.path()).expect("the synthetic data is written");
         let data = Dataset::load(&DataSource::Dir(dir.path().to_path_buf()))
             .expect("the synthetic data loads");
         let index = SearchIndex::build(&data);

@@ -8,6 +8,8 @@
 //! STARTUP_RUNS=50 STARTUP_LARGE=100000 cargo bench --bench startup
 //! ```
 
+#[path = "support/common.rs"]
+mod common;
 #[path = "support/views.rs"]
 mod views;
 
@@ -115,7 +117,7 @@ fn main() {
     let large = env_or("STARTUP_LARGE", 100_000);
     if large > 0 {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        views::synth::write(large, dir.path()).expect("generated");
+        common::synth::write(large, dir.path()).expect("generated");
         let runs = env_or("STARTUP_LARGE_RUNS", 3);
         let samples: Vec<_> = (0..runs)
             .map(|_| start_once(Some(dir.path()), "Conditions (", home.path()))

@@ -3,10 +3,6 @@
 
 #![allow(dead_code)] // each bench uses part of this
 
-#[allow(dead_code)] // the generator's command-line parts are not used here
-#[path = "../../examples/synth.rs"]
-pub mod synth;
-
 use clinic_explorer::Dataset;
 use clinic_explorer::dataset::DataSource;
 use clinic_explorer::model::Kind;
@@ -20,11 +16,7 @@ pub const HEIGHT: u16 = 40;
 /// Record counts: `BENCH_SIZES=1000,10000` (0 stands for the bundled data), or the bundled data,
 /// 1k, 10k and 100k.
 pub fn sizes() -> Vec<usize> {
-    std::env::var("BENCH_SIZES")
-        .ok()
-        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
-        .filter(|v: &Vec<usize>| !v.is_empty())
-        .unwrap_or_else(|| vec![0, 1_000, 10_000, 100_000])
+    crate::common::sizes(&[0, 1_000, 10_000, 100_000])
 }
 
 /// A name for a size: "bundled" or the record count.
@@ -42,7 +34,7 @@ pub fn data(n: usize) -> Dataset {
         return Dataset::load(&DataSource::Bundled).expect("bundled data");
     }
     let dir = tempfile::tempdir().expect("a temporary directory");
-    synth::write(n, dir.path()).expect("the synthetic data is written");
+    crate::common::synth::write(n, dir.path()).expect("the synthetic data is written");
     Dataset::load(&DataSource::Dir(dir.path().to_path_buf())).expect("the synthetic data loads")
 }
 
