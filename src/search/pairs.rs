@@ -92,13 +92,8 @@ impl PairIndex {
         let mut counts = vec![0u8; self.width * 64];
         for p in chars.windows(2) {
             if let Some(set) = &self.sets[class(p[0]) * CLASSES + class(p[1])] {
-                for (k, &word) in set.iter().enumerate() {
-                    let mut w = word;
-                    while w != 0 {
-                        let r = k * 64 + w.trailing_zeros() as usize;
-                        counts[r] = counts[r].saturating_add(1);
-                        w &= w - 1;
-                    }
+                for r in super::ones(set, counts.len()) {
+                    counts[r as usize] = counts[r as usize].saturating_add(1);
                 }
             }
         }

@@ -51,6 +51,21 @@ fn row_in(r: Rect, at: Position) -> Option<usize> {
     r.contains(at).then(|| usize::from(at.y - r.y))
 }
 
+/// The index into a whole list of `len` rows of the row `slot` of its pane's inside, scrolled as the
+/// drawing scrolls it (from `offset`, keeping `selected` in view); `None` past the end.
+fn list_index(
+    inner: Rect,
+    slot: usize,
+    len: usize,
+    offset: usize,
+    selected: usize,
+) -> Option<usize> {
+    let rows = layout::list_capacity(inner);
+    let offset = visible_offset(offset, selected.min(len.saturating_sub(1)), len, rows);
+    let index = offset + slot;
+    (slot < rows && index < len).then_some(index)
+}
+
 fn click(app: &App, at: Position) -> Option<Action> {
     let a = app.areas();
     match app.overlay() {
@@ -79,31 +94,15 @@ fn click(app: &App, at: Position) -> Option<Action> {
     }
     let inner = layout::inner(a.list);
     if let (Some(slot), Some(kind)) = (row_in(inner, at), app.focus().kind()) {
-        let rows = layout::list_capacity(inner);
-        let len = app.list_len(kind);
         let pane = app.list(kind);
-        let offset = visible_offset(
-            pane.offset,
-            pane.selected.min(len.saturating_sub(1)),
-            len,
-            rows,
-        );
-        let index = offset + slot;
-        return (slot < rows && index < len).then_some(Action::SelectRow(index));
+        return list_index(inner, slot, app.list_len(kind), pane.offset, pane.selected)
+            .map(Action::SelectRow);
     }
     let inner = layout::inner(a.shortlist);
     if let Some(slot) = row_in(inner, at) {
-        let rows = layout::list_capacity(inner);
-        let len = app.shortlist().list().len();
         let pane = app.shortlist().pane();
-        let offset = visible_offset(
-            pane.offset,
-            pane.selected.min(len.saturating_sub(1)),
-            len,
-            rows,
-        );
-        let index = offset + slot;
-        return (index < len).then_some(Action::SelectRow(index));
+        let len = app.shortlist().list().len();
+        return list_index(inner, slot, len, pane.offset, pane.selected).map(Action::SelectRow);
     }
     if a.detail.contains(at) {
         return Some(Action::FocusDetail);
