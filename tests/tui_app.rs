@@ -1,7 +1,6 @@
 //! The explorer driven by actions (no keys, no terminal): navigation, search, marks and compare,
 //! links and Back; and the keymap's mapping and generated help.
 
-use clinic_explorer::dataset::{DataSource, Dataset};
 use clinic_explorer::model::Kind;
 use clinic_explorer::tui::action::{Action, Tab};
 use clinic_explorer::tui::app::{App, Focus, Overlay};
@@ -14,31 +13,10 @@ use crossterm::event::{
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-use std::path::PathBuf;
+#[path = "common/lib.rs"]
+mod common;
 
-fn fixture() -> Dataset {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
-    Dataset::load(&DataSource::Dir(dir)).expect("the fixture dataset loads")
-}
-
-fn app() -> App {
-    let mut app = App::with(fixture(), Keymap::default(), Theme::plain());
-    app.update(Action::Resize {
-        width: 100,
-        height: 30,
-    });
-    app
-}
-
-fn select(app: &mut App, kind: Kind, id: &str) {
-    app.update(Action::ShowTab(Tab::Records(kind)));
-    app.update(Action::Top);
-    let n = app.data().position(kind, id).expect("fixture id");
-    for _ in 0..n {
-        app.update(Action::Down);
-    }
-    assert_eq!(app.selected_id(kind), Some(id));
-}
+use common::{app, fixture, press, select, sized};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -77,6 +55,28 @@ fn navigation_between_tabs_panes_and_rows() {
     );
     assert!(app.status().is_some());
     app.update(Action::Quit);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn keys_pressed_through_the_keymap_drive_the_explorer() {
+    let mut app = app();
+    assert!(press(&mut app, "3 j l"));
+    assert_eq!(app.focus(), Focus::Detail(Kind::Clinic));
+    assert_eq!(app.list(Kind::Clinic).selected, 1);
+    press(&mut app, "h / l i c h e n enter");
+    assert_eq!(app.focus(), Focus::List(Kind::Condition));
+    assert_eq!(
+        app.selected_id(Kind::Condition),
+        Some("lichen-planopilaris")
+    );
+    press(&mut app, "backspace");
+    assert_eq!(app.focus(), Focus::List(Kind::Clinic), "Back returns");
+    press(&mut app, "?");
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    press(&mut app, "esc");
+    assert_eq!(app.overlay(), None);
+    press(&mut app, "q");
     assert!(app.should_quit());
 }
 
@@ -462,11 +462,7 @@ fn mouse_clicks_select_rows_and_tabs() {
 
 /// Every cell's colours, after drawing every view with a theme.
 fn colours(theme: Theme) -> Vec<Color> {
-    let mut app = App::with(fixture(), Keymap::default(), theme);
-    app.update(Action::Resize {
-        width: 100,
-        height: 30,
-    });
+    let mut app = sized(App::with(fixture(), Keymap::default(), theme), 100, 30);
     let mut out = Vec::new();
     let mut draw = |app: &App| {
         let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();

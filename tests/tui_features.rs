@@ -3,7 +3,6 @@
 //! temporary directory and read back, handouts written and an existing one replaced only after a yes,
 //! and what presenter mode refuses.
 
-use clinic_explorer::dataset::{DataSource, Dataset};
 use clinic_explorer::estimate::{self, Request};
 use clinic_explorer::model::{Currency, Kind, Tier};
 use clinic_explorer::shortlist::Store;
@@ -11,50 +10,10 @@ use clinic_explorer::tui::Setup;
 use clinic_explorer::tui::action::{Action, Tab};
 use clinic_explorer::tui::app::{App, Focus, FormField, Overlay};
 use clinic_explorer::tui::theme::Theme;
-use std::path::{Path, PathBuf};
+#[path = "common/lib.rs"]
+mod common;
 
-fn fixture() -> Dataset {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
-    Dataset::load(&DataSource::Dir(dir)).expect("the fixture dataset loads")
-}
-
-/// An explorer keeping its shortlist and writing handouts in `dir`.
-fn app_in(dir: &Path) -> App {
-    let setup = Setup {
-        theme: Theme::plain(),
-        store: Some(Store::open(dir.join("shortlist.ron"))),
-        export_dir: dir.to_path_buf(),
-        ..Setup::default()
-    };
-    let mut app = App::with_setup(fixture(), setup);
-    app.update(Action::Resize {
-        width: 100,
-        height: 30,
-    });
-    app
-}
-
-fn app() -> App {
-    let mut app = App::with(
-        fixture(),
-        clinic_explorer::tui::keymap::Keymap::default(),
-        Theme::plain(),
-    );
-    app.update(Action::Resize {
-        width: 100,
-        height: 30,
-    });
-    app
-}
-
-/// Every line of the detail document, as text.
-fn detail_text(app: &App) -> String {
-    app.detail_doc(70)
-        .lines
-        .iter()
-        .map(|l| l.spans.iter().map(|(s, _)| s.as_str()).collect::<String>() + "\n")
-        .collect()
-}
+use common::{app, app_in, detail_text, fixture};
 
 #[test]
 fn the_costs_tab_lists_groups_and_j_k_on_the_chart_select_bars() {

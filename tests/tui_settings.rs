@@ -3,24 +3,20 @@
 //! scheme, none at all with NO_COLOR, presenter mode included.
 
 use clinic_explorer::config::{ConfigPaths, Flags, Settings, Theme as Scheme};
-use clinic_explorer::dataset::{DataSource, Dataset};
 use clinic_explorer::model::{Currency, Kind};
 use clinic_explorer::tui::action::{Action, Tab};
 use clinic_explorer::tui::app::App;
 use clinic_explorer::tui::keymap::Context;
 use clinic_explorer::tui::theme::Theme;
 use clinic_explorer::tui::{self, Setup, doc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use std::ffi::OsString;
-use std::path::PathBuf;
+#[path = "common/lib.rs"]
+mod common;
 
-fn fixture() -> Dataset {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
-    Dataset::load(&DataSource::Dir(dir)).expect("the fixture dataset loads")
-}
+use common::{fixture, key, sized};
 
 /// Settings read from a user configuration file with this text, and this environment.
 fn settings(config: &str, env: &[(&str, &str)]) -> Settings {
@@ -39,10 +35,6 @@ fn settings(config: &str, env: &[(&str, &str)]) -> Settings {
     Settings::load(&Flags::default(), &paths, &lookup).expect("the configuration is valid")
 }
 
-fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-    KeyEvent::new(code, modifiers)
-}
-
 const CONFIG: &str = r#"(
     theme: "light",
     currency: "KRW",
@@ -53,22 +45,19 @@ const CONFIG: &str = r#"(
 fn key_overrides_take_effect_and_every_problem_is_reported() {
     let setup = Setup::from_settings(&settings(CONFIG, &[]));
     let km = &setup.keymap;
-    let ctrl_n = key(KeyCode::Char('n'), KeyModifiers::CONTROL);
+    let ctrl_n = key("ctrl-n");
     assert_eq!(km.action(Context::List, ctrl_n), Some(Action::NextTab));
     assert_eq!(
-        km.action(Context::Detail, key(KeyCode::Char('e'), KeyModifiers::NONE)),
+        km.action(Context::Detail, key("e")),
         Some(Action::Help),
         "the user's `e` replaces estimate in every pane"
     );
     assert_eq!(
-        km.action(Context::List, key(KeyCode::Char('z'), KeyModifiers::NONE)),
+        km.action(Context::List, key("z")),
         Some(Action::ToggleMark),
         "the later of two bindings of one key"
     );
-    assert_eq!(
-        km.action(Context::List, key(KeyCode::F(1), KeyModifiers::NONE)),
-        None
-    );
+    assert_eq!(km.action(Context::List, key("F1")), None);
     let problems = km.problems().join("\n");
     for expected in [
         "no action named `halp`",
@@ -132,15 +121,11 @@ fn no_color_wins_over_the_theme() {
 
 /// Every cell's colours after drawing the explorer's views, presenter mode included.
 fn colours(theme: Theme) -> Vec<Color> {
-    let mut app = App::with(
-        fixture(),
-        clinic_explorer::tui::keymap::Keymap::default(),
+    let setup = Setup {
         theme,
-    );
-    app.update(Action::Resize {
-        width: 100,
-        height: 30,
-    });
+        ..Setup::default()
+    };
+    let mut app = sized(App::with_setup(fixture(), setup), 100, 30);
     let mut out = Vec::new();
     let mut draw = |app: &App| {
         let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();

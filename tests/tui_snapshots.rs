@@ -1,52 +1,29 @@
 //! Snapshots of every view of the explorer on the fixture dataset, at 80x24 and 120x40 (and the
 //! narrow and too-small layouts), drawn with ratatui's test backend.
 
-use clinic_explorer::dataset::{DataSource, Dataset};
 use clinic_explorer::model::Kind;
 use clinic_explorer::shortlist::{Shortlist, Store};
-use clinic_explorer::tui::{
-    self, Setup, action::Action, action::Tab, app::App, keymap::Keymap, theme::Theme,
-};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::path::PathBuf;
+use clinic_explorer::tui::{Setup, action::Action, action::Tab, app::App};
+
+#[path = "common/lib.rs"]
+mod common;
+
+use common::{app_sized, fixture, plain, screen, select_actions, sized};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn fixture() -> Dataset {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
-    Dataset::load(&DataSource::Dir(dir)).expect("the fixture dataset loads")
-}
-
 /// An app at a size, after a sequence of actions.
 fn app_after(width: u16, height: u16, actions: &[Action]) -> App {
-    let mut app = App::with(fixture(), Keymap::default(), Theme::plain());
-    app.update(Action::Resize { width, height });
+    let mut app = app_sized(width, height);
     for a in actions {
         app.update(*a);
     }
     app
 }
 
-fn screen(app: &App) -> Terminal<TestBackend> {
-    let size = app.size();
-    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-    tui::draw(&mut terminal, app).unwrap();
-    terminal
-}
-
 fn typed(s: &str) -> Vec<Action> {
     let mut v = vec![Action::OpenSearch];
     v.extend(s.chars().map(Action::SearchInput));
-    v
-}
-
-/// Selects a record of a kind by id, by moving down its list.
-fn select(kind: Kind, id: &str) -> Vec<Action> {
-    let data = fixture();
-    let n = data.position(kind, id).expect("fixture id");
-    let mut v = vec![Action::ShowTab(Tab::Records(kind)), Action::Top];
-    v.extend(std::iter::repeat_n(Action::Down, n));
     v
 }
 
@@ -61,13 +38,13 @@ fn check(name: &str, actions: &[Action]) {
 fn conditions_tab() {
     check(
         "conditions",
-        &select(Kind::Condition, "lichen-planopilaris"),
+        &select_actions(Kind::Condition, "lichen-planopilaris"),
     );
 }
 
 #[test]
 fn conditions_detail_focus_selects_a_link() {
-    let mut actions = select(Kind::Condition, "scarring-alopecia");
+    let mut actions = select_actions(Kind::Condition, "scarring-alopecia");
     actions.push(Action::FocusDetail);
     check("conditions_detail", &actions);
 }
@@ -76,13 +53,16 @@ fn conditions_detail_focus_selects_a_link() {
 fn therapies_tab() {
     check(
         "therapies",
-        &select(Kind::Therapy, "adipose-derived-stem-cells"),
+        &select_actions(Kind::Therapy, "adipose-derived-stem-cells"),
     );
 }
 
 #[test]
 fn clinics_tab() {
-    check("clinics", &select(Kind::Clinic, "test-gangnam-clinic"));
+    check(
+        "clinics",
+        &select_actions(Kind::Clinic, "test-gangnam-clinic"),
+    );
 }
 
 /// The Costs tab: the chart of the first group with its second bar (US) selected.
@@ -118,7 +98,7 @@ fn therapy_timeline() {
     let app = app_after(
         100,
         40,
-        &select(Kind::Therapy, "adipose-derived-stem-cells"),
+        &select_actions(Kind::Therapy, "adipose-derived-stem-cells"),
     );
     insta::assert_snapshot!("therapy_timeline_100x40", screen(&app).backend());
 }
@@ -157,15 +137,10 @@ fn shortlist_view() {
     Store::open(&path).save(&mut list).unwrap();
     for (w, h) in SIZES {
         let setup = Setup {
-            theme: Theme::plain(),
             store: Some(Store::open(&path)),
-            ..Setup::default()
+            ..plain()
         };
-        let mut app = App::with_setup(fixture(), setup);
-        app.update(Action::Resize {
-            width: w,
-            height: h,
-        });
+        let mut app = sized(App::with_setup(fixture(), setup), w, h);
         app.update(Action::ShowTab(Tab::Shortlist));
         app.update(Action::Down);
         insta::assert_snapshot!(format!("shortlist_{w}x{h}"), screen(&app).backend());
@@ -175,7 +150,7 @@ fn shortlist_view() {
 #[test]
 fn presenter_mode() {
     let mut actions = vec![Action::TogglePresenter];
-    actions.extend(select(Kind::Condition, "lichen-planopilaris"));
+    actions.extend(select_actions(Kind::Condition, "lichen-planopilaris"));
     let app = app_after(80, 24, &actions);
     insta::assert_snapshot!("presenter_80x24", screen(&app).backend());
     let mut chart = vec![Action::TogglePresenter];
@@ -186,7 +161,7 @@ fn presenter_mode() {
 
 #[test]
 fn travel_tab() {
-    check("travel", &select(Kind::Travel, "c-3-3-visa"));
+    check("travel", &select_actions(Kind::Travel, "c-3-3-visa"));
 }
 
 #[test]
@@ -202,9 +177,9 @@ fn help_overlay() {
 
 #[test]
 fn compare_view() {
-    let mut actions = select(Kind::Condition, "hypertrophic-scars");
+    let mut actions = select_actions(Kind::Condition, "hypertrophic-scars");
     actions.push(Action::ToggleMark);
-    actions.extend(select(Kind::Condition, "keloids"));
+    actions.extend(select_actions(Kind::Condition, "keloids"));
     actions.push(Action::ToggleMark);
     actions.push(Action::OpenCompare);
     check("compare", &actions);
@@ -212,9 +187,13 @@ fn compare_view() {
 
 #[test]
 fn narrow_layout_shows_one_pane_at_a_time() {
-    let list = app_after(60, 24, &select(Kind::Condition, "lichen-planopilaris"));
+    let list = app_after(
+        60,
+        24,
+        &select_actions(Kind::Condition, "lichen-planopilaris"),
+    );
     insta::assert_snapshot!("narrow_list_60x24", screen(&list).backend());
-    let mut actions = select(Kind::Condition, "lichen-planopilaris");
+    let mut actions = select_actions(Kind::Condition, "lichen-planopilaris");
     actions.push(Action::FocusDetail);
     let detail = app_after(60, 24, &actions);
     insta::assert_snapshot!("narrow_detail_60x24", screen(&detail).backend());

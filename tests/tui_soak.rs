@@ -2,14 +2,16 @@
 //! to the explorer, drawn after each on a test backend resized to match: nothing may panic. The
 //! shortlist and handouts go to a temporary directory.
 
-use clinic_explorer::dataset::{DataSource, Dataset};
 use clinic_explorer::shortlist::Store;
 use clinic_explorer::tui::keymap::Context;
 use clinic_explorer::tui::{self, Setup, app::App, event::Event, theme::Theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::path::PathBuf;
+#[path = "common/lib.rs"]
+mod common;
+
+use common::fixture;
 
 /// A tiny xorshift generator: the same sequence on every run.
 struct XorShift(u64);
@@ -115,8 +117,7 @@ fn event(rng: &mut XorShift, size: (u16, u16)) -> Event {
 
 #[test]
 fn random_keys_mouse_and_resizes_never_panic() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
-    let data = Dataset::load(&DataSource::Dir(dir)).expect("fixture loads");
+    let data = fixture();
     let mut events = 0;
     let mut contexts = std::collections::HashSet::new();
     let dir = tempfile::tempdir().unwrap();
