@@ -252,11 +252,12 @@ impl Settings {
             paths.clone()
         };
         let mut problems = Vec::new();
+        let mut skipped = Vec::new();
         let mut files = Vec::new();
         let mut layers = Vec::new();
-        for (path, origin) in [
-            (&paths.system, Origin::System as fn(PathBuf) -> Origin),
-            (&paths.user, Origin::User),
+        for (path, origin, system) in [
+            (&paths.system, Origin::System as fn(PathBuf) -> Origin, true),
+            (&paths.user, Origin::User, false),
         ] {
             let Some(path) = path else { continue };
             match file::read_file(path) {
@@ -265,7 +266,12 @@ impl Settings {
                     layers.push((f, origin(path.clone()), path.clone()));
                 }
                 Ok(None) => {}
-                Err(p) => problems.push(p),
+                // The system file is the administrator's: one nobody can read must not stop every
+                // user, so it is reported and skipped.
+                Err(file::Failure::Unreadable(p)) if system => {
+                    skipped.push(format!("{p}; the system-wide configuration is skipped"));
+                }
+                Err(file::Failure::Unreadable(p) | file::Failure::Invalid(p)) => problems.push(p),
             }
         }
         if !problems.is_empty() {
@@ -339,7 +345,8 @@ impl Settings {
         }
         let (keys, warnings) = merge_keys(&layers);
         s.keys = keys;
-        s.warnings = warnings;
+        skipped.extend(warnings);
+        s.warnings = skipped;
         Ok(s)
     }
 

@@ -335,6 +335,35 @@ impl Handout {
         Ok(b.finish())
     }
 
+    /// True when the handout holds any of the person's notes: such a file is written readable by
+    /// its owner only, as the shortlist is.
+    pub fn has_notes(&self) -> bool {
+        self.records.iter().any(|i| i.note.is_some())
+            || self.missing.iter().any(|m| m.note.is_some())
+    }
+
+    /// Writes the handout in `format` to `path` atomically: an existing file is replaced only when
+    /// `overwrite`, and only if it is a regular file (never a FIFO, a device, a link or a file with
+    /// other hard links), keeping its permissions; a new file holding notes is made 0600.
+    pub fn write_to(
+        &self,
+        path: &std::path::Path,
+        format: Format,
+        overwrite: bool,
+    ) -> std::io::Result<()> {
+        use crate::shortlist::atomic;
+        let opts = atomic::Options {
+            overwrite,
+            private: self.has_notes(),
+        };
+        atomic::write(
+            path,
+            self.render(format).as_bytes(),
+            opts,
+            &mut atomic::SystemWriter,
+        )
+    }
+
     /// The handout in a format.
     pub fn render(&self, format: Format) -> String {
         match format {

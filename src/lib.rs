@@ -16,6 +16,7 @@ pub mod estimate;
 pub mod export;
 pub mod model;
 pub mod money;
+pub mod safe_file;
 pub mod search;
 pub mod shortlist;
 pub mod text;

@@ -16,7 +16,7 @@ use crate::model::{Id, Kind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-pub use store::{FILE_NAME, LoadOutcome, SaveOutcome, Store};
+pub use store::{FILE_NAME, LoadOutcome, MAX_BYTES, SaveOutcome, Store};
 pub use time::Timestamp;
 
 /// One record on the shortlist.

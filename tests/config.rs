@@ -357,3 +357,73 @@ fn cli_bad_config_file_exits_1_naming_the_place() {
     let o = config_print(&s, &["--no-config"], &[]);
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_system_config_is_reported_and_skipped() {
+    let s = Setup::new();
+    // Root reads any file whatever its mode, so "unreadable" here is a FIFO (which must not block)
+    // and then a directory.
+    mkfifo(&s.system());
+    s.write(&s.user(), r#"(theme: "light")"#);
+    let got = s.load(&Flags::default()).unwrap();
+    assert_eq!(got.theme.value, Theme::Light);
+    assert_eq!(got.files, [s.user()]);
+    let w = got.warnings.join("\n");
+    assert!(
+        w.contains("is a FIFO (named pipe), not a regular file")
+            && w.contains("system-wide configuration is skipped"),
+        "{w}"
+    );
+    fs::remove_file(s.system()).unwrap();
+    fs::create_dir_all(s.system()).unwrap();
+    let got = s.load(&Flags::default()).unwrap();
+    assert!(
+        got.warnings.join("\n").contains("is a directory"),
+        "{:?}",
+        got.warnings
+    );
+    // The user's own file is theirs to fix: the same problem there is an error.
+    fs::remove_dir(s.system()).unwrap();
+    fs::remove_file(s.user()).unwrap();
+    mkfifo(&s.user());
+    let e = s.load(&Flags::default()).unwrap_err().to_string();
+    assert!(e.contains("is a FIFO"), "{e}");
+}
+
+#[cfg(unix)]
+#[test]
+fn cli_a_fifo_config_does_not_hang_a_command() {
+    let s = Setup::new();
+    mkfifo(&s.user());
+    let mut c = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"));
+    c.args(["list", "clinic"])
+        .env("XDG_CONFIG_HOME", s.dir.path().join("home/.config"))
+        .env_remove("CLINIC_EXPLORER_DATA");
+    let o = c.output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("config.ron: is a FIFO (named pipe), not a regular file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_large_config_is_refused_as_a_configuration_file() {
+    let s = Setup::new();
+    s.write(&s.user(), &" ".repeat(2 * 1024 * 1024));
+    let e = s.load(&Flags::default()).unwrap_err().to_string();
+    assert!(
+        e.contains("larger than the 1 MiB limit for a configuration file"),
+        "{e}"
+    );
+    assert!(!e.contains("data file"), "{e}");
+}

@@ -343,3 +343,107 @@ fn cli_export_usage_errors() {
     assert_eq!(code(&o), Some(1));
     assert!(o.stdout.is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn cli_export_replaces_only_regular_files_and_keeps_their_permissions() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+    let env = Env::new();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let run_to = |p: &Path| {
+        let mut args = COMPARE.to_vec();
+        args.extend(["-o", p.to_str().unwrap(), "--force"]);
+        env.run(&args)
+    };
+    // A FIFO and a device stay what they are.
+    let fifo = env.dir.path().join("fifo.md");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let o = run_to(&fifo);
+    assert_eq!(code(&o), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("is a FIFO (named pipe), not a regular file"),
+        "{err}"
+    );
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    let o = run_to(Path::new("/dev/full"));
+    assert_eq!(code(&o), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("character device"));
+    assert!(
+        fs::symlink_metadata("/dev/full")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    // A symbolic link and a file with a second hard link are not replaced either.
+    let real = env.dir.path().join("real.md");
+    fs::write(&real, "keep").unwrap();
+    let link = env.dir.path().join("link.md");
+    symlink(&real, &link).unwrap();
+    assert_eq!(code(&run_to(&link)), Some(1));
+    let hard = env.dir.path().join("hard.md");
+    fs::hard_link(&real, &hard).unwrap();
+    let o = run_to(&hard);
+    assert_eq!(code(&o), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("hard links"));
+    assert_eq!(fs::read_to_string(&real).unwrap(), "keep");
+    // A private file stays private when replaced; a shared one stays shared.
+    let mine = env.dir.path().join("mine.md");
+    fs::write(&mine, "old").unwrap();
+    fs::set_permissions(&mine, fs::Permissions::from_mode(0o600)).unwrap();
+    assert_eq!(code(&run_to(&mine)), Some(0));
+    assert_eq!(mode(&mine), 0o600);
+    assert!(
+        fs::read_to_string(&mine)
+            .unwrap()
+            .starts_with("# Comparison")
+    );
+    let shared = env.dir.path().join("shared.md");
+    fs::write(&shared, "old").unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(code(&run_to(&shared)), Some(0));
+    assert_eq!(mode(&shared), 0o644);
+}
+
+#[cfg(unix)]
+#[test]
+fn cli_export_writes_a_new_handout_with_notes_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let path = env.data_home().join("clinic-explorer/shortlist.ron");
+    let mut list = shortlist();
+    assert!(list.entries().iter().any(|e| e.note.is_some()));
+    Store::open(&path).save(&mut list).unwrap();
+    let out = env.dir.path().join("notes.md");
+    let o = env.run(&["--shortlist", "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "a handout with notes is the person's");
+    // Without notes, the umask decides as for any new file: readable by others here.
+    let out = env.dir.path().join("compare.md");
+    let mut args = COMPARE.to_vec();
+    args.extend(["-o", out.to_str().unwrap()]);
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg("umask 022; exec \"$@\"")
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .arg("export")
+        .args(&args)
+        .arg("--data")
+        .arg(fixture())
+        .arg("--no-config")
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+}

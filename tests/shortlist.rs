@@ -4,11 +4,12 @@
 use clinic_explorer::Dataset;
 use clinic_explorer::dataset::DataSource;
 use clinic_explorer::model::Kind;
-use clinic_explorer::shortlist::atomic::Writer;
+use clinic_explorer::shortlist::atomic::{SystemWriter, Writer};
 use clinic_explorer::shortlist::{Shortlist, Store};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
 
 fn temp() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -112,10 +113,10 @@ impl Writer for Failing {
             _ => file.sync_all(),
         }
     }
-    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+    fn persist(&mut self, tmp: NamedTempFile, to: &Path, overwrite: bool) -> io::Result<()> {
         match self.0 {
             FailAt::Rename => Err(failed()),
-            _ => fs::rename(from, to),
+            _ => SystemWriter.persist(tmp, to, overwrite),
         }
     }
     fn sync_dir(&mut self, _dir: &Path) -> io::Result<()> {
@@ -372,4 +373,96 @@ fn the_default_path_follows_xdg() {
             p.display()
         );
     }
+}
+
+/// Sets a file's modification time this far in the past.
+fn age(path: &Path, by: std::time::Duration) {
+    let f = File::options().write(true).open(path).unwrap();
+    f.set_modified(std::time::SystemTime::now() - by).unwrap();
+}
+
+#[test]
+fn stale_temporary_files_are_removed_and_live_ones_kept() {
+    let (_dir, path) = temp();
+    let mut list = Shortlist::new();
+    list.add(Kind::Therapy, "hair-transplant");
+    Store::open(&path).save(&mut list).unwrap();
+    let stale = path.with_file_name(".shortlist.ron.tmp-old1");
+    let fresh = path.with_file_name(".shortlist.ron.tmp-new1");
+    let locked = path.with_file_name(".shortlist.ron.tmp-busy");
+    for p in [&stale, &fresh, &locked] {
+        fs::write(p, "(version: 1, entries: [(kind: ther").unwrap();
+    }
+    let ten_minutes = std::time::Duration::from_secs(600);
+    age(&stale, ten_minutes);
+    age(&locked, ten_minutes);
+    // Another explorer still writing holds its temporary file locked.
+    let holder = File::open(&locked).unwrap();
+    holder.lock().unwrap();
+    list.add(Kind::Clinic, "test-sinsa-hospital");
+    Store::open(&path).save(&mut list).unwrap();
+    let mut left = leftovers(&path);
+    left.sort();
+    assert_eq!(left, [".shortlist.ron.tmp-busy", ".shortlist.ron.tmp-new1"]);
+    drop(holder);
+    assert_eq!(
+        ids(&load(&path)),
+        ["therapy:hair-transplant", "clinic:test-sinsa-hospital"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_lock_file_never_follows_a_symlink() {
+    let (dir, path) = temp();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let victim = dir.path().join("victim");
+    std::os::unix::fs::symlink(&victim, path.with_file_name("shortlist.ron.lock")).unwrap();
+    let mut list = Shortlist::new();
+    list.add(Kind::Therapy, "hair-transplant");
+    let e = Store::open(&path).save(&mut list).unwrap_err().to_string();
+    assert!(
+        e.contains("shortlist.ron.lock") && e.contains("symbolic link"),
+        "{e}"
+    );
+    assert!(!victim.exists(), "the link's target was created");
+    assert!(list.is_dirty(), "the change is still held");
+}
+
+#[cfg(unix)]
+#[test]
+fn special_and_huge_files_are_refused_without_hanging() {
+    let (dir, path) = temp();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    // A FIFO nobody writes to: opened without blocking, refused by type.
+    mkfifo(&path);
+    let e = Store::open(&path).load().unwrap_err().to_string();
+    assert!(
+        e.contains("is a FIFO (named pipe), not a regular file"),
+        "{e}"
+    );
+    fs::remove_file(&path).unwrap();
+    // A device.
+    let e = Store::open("/dev/zero").load().unwrap_err().to_string();
+    assert!(e.contains("is a character device"), "{e}");
+    // A regular file over the cap (sparse, so the test writes nothing).
+    let big = dir.path().join("big.ron");
+    File::create(&big)
+        .unwrap()
+        .set_len(clinic_explorer::shortlist::MAX_BYTES + 1)
+        .unwrap();
+    let e = Store::open(&big).load().unwrap_err().to_string();
+    assert!(
+        e.contains("larger than the 8 MiB limit for a shortlist"),
+        "{e}"
+    );
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
 }

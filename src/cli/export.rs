@@ -3,7 +3,6 @@
 use super::parse_kind;
 use crate::dataset::Dataset;
 use crate::export::{Format, Handout};
-use crate::shortlist::atomic::{self, SystemWriter};
 use crate::shortlist::{Store, Timestamp};
 use crate::text::sanitize;
 use clap::ValueEnum;
@@ -64,9 +63,10 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), String> {
         }
         None => shortlist_handout(data, &date)?,
     };
-    let doc = handout.render(args.format.into());
     match &args.output {
+        Some(path) => write_file(path, &handout, args.format.into(), args.force),
         None => {
+            let doc = handout.render(args.format.into());
             let mut out = io::stdout().lock();
             match out.write_all(doc.as_bytes()).and_then(|()| out.flush()) {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -75,7 +75,6 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), String> {
                 _ => Ok(()),
             }
         }
-        Some(path) => write_file(path, doc.as_bytes(), args.force),
     }
 }
 
@@ -106,14 +105,16 @@ fn shortlist_handout(data: &Dataset, date: &str) -> Result<Handout, String> {
     Ok(h)
 }
 
-/// Writes the document atomically; an existing file is replaced only with `--force`.
-fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
+/// Writes the document atomically; an existing file is replaced only with `--force`, and only if
+/// it is a regular file (see [`Handout::write_to`]).
+fn write_file(
+    path: &Path,
+    handout: &Handout,
+    format: crate::export::Format,
+    force: bool,
+) -> Result<(), String> {
     let shown = sanitize(&path.display().to_string());
-    let opts = atomic::Options {
-        overwrite: force,
-        private: false,
-    };
-    atomic::write(path, bytes, opts, &mut SystemWriter).map_err(|e| {
+    handout.write_to(path, format, force).map_err(|e| {
         if e.kind() == io::ErrorKind::AlreadyExists {
             format!("{shown} already exists; add --force to replace it")
         } else {

@@ -97,17 +97,34 @@ impl<'de> Deserialize<'de> for KeyList {
     }
 }
 
+/// The largest configuration file accepted: far more than any real one, small enough that a wrong
+/// file is refused before it fills memory.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Why a configuration file gave no settings.
+#[derive(Debug)]
+pub(super) enum Failure {
+    /// It could not be read at all (permissions, a FIFO or device, too large).
+    Unreadable(Problem),
+    /// It was read but is not a valid configuration.
+    Invalid(Problem),
+}
+
 /// Reads one configuration file: `Ok(None)` when there is none, every other failure a located
-/// problem. A file holding nothing but blanks is an empty configuration.
-pub(super) fn read_file(path: &Path) -> Result<Option<ConfigFile>, Problem> {
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        _ => {}
-    }
-    let bytes = read::read_bytes(path, path)?;
+/// problem. A file holding nothing but blanks is an empty configuration. Only a regular file is
+/// read, without blocking (see [`crate::safe_file`]).
+pub(super) fn read_file(path: &Path) -> Result<Option<ConfigFile>, Failure> {
+    let bytes =
+        match crate::safe_file::read_capped(path, MAX_CONFIG_BYTES, "a configuration file (RON)") {
+            Ok(b) => b,
+            Err(crate::safe_file::ReadError::NotFound) => return Ok(None),
+            Err(e) => return Err(Failure::Unreadable(Problem::in_file(path, e.to_string()))),
+        };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Some(ConfigFile::default()));
     }
-    let text = read::decode(bytes, path)?;
-    read::parse::<ConfigFile>(&text, path).map(Some)
+    let text = read::decode(bytes, path).map_err(Failure::Invalid)?;
+    read::parse::<ConfigFile>(&text, path)
+        .map(Some)
+        .map_err(Failure::Invalid)
 }

@@ -3,7 +3,6 @@
 use crate::error::Problem;
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
-use std::io::Read;
 use std::path::Path;
 
 /// The largest data file accepted, so a wrong file cannot exhaust memory.
@@ -12,39 +11,11 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Nesting deeper than this is refused with an error instead of risking the stack.
 pub const MAX_NESTING: usize = 64;
 
-/// Reads a file into bytes, refusing anything larger than [`MAX_FILE_BYTES`].
+/// Reads a file into bytes, refusing anything larger than [`MAX_FILE_BYTES`] and anything but a
+/// regular file (see [`crate::safe_file`]).
 pub fn read_bytes(path: &Path, label: &Path) -> Result<Vec<u8>, Problem> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        let what = match e.kind() {
-            std::io::ErrorKind::NotFound => "file not found".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            _ => format!("cannot open the file ({e})"),
-        };
-        Problem::in_file(label, what)
-    })?;
-    let meta = file
-        .metadata()
-        .map_err(|e| Problem::in_file(label, format!("cannot read the file ({e})")))?;
-    if meta.is_dir() {
-        return Err(Problem::in_file(
-            label,
-            "is a directory; expected a RON file",
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Problem::in_file(label, format!("cannot read the file ({e})")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Problem::in_file(
-            label,
-            format!(
-                "the file is larger than the {} MiB limit for a data file; is it the right file?",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    Ok(bytes)
+    crate::safe_file::read_capped(path, MAX_FILE_BYTES, "a data file (RON)")
+        .map_err(|e| Problem::in_file(label, e.to_string()))
 }
 
 /// Checks that bytes are UTF-8 text without a byte-order mark, and not empty.

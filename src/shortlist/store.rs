@@ -14,6 +14,10 @@ use std::path::{Path, PathBuf};
 /// The shortlist file's name in the per-user data directory.
 pub const FILE_NAME: &str = "shortlist.ron";
 
+/// The largest shortlist file read: thousands of entries with long notes fit many times over, and a
+/// wrong file (`/dev/zero`, a huge log) is refused before it fills memory.
+pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
+
 /// The shortlist file's format version.
 const VERSION: u32 = 1;
 
@@ -170,10 +174,17 @@ impl Store {
     }
 
     fn read(&self) -> Result<Found> {
-        let bytes = match fs::read(&self.path) {
+        use crate::safe_file::{ReadError, read_capped};
+        let bytes = match read_capped(&self.path, MAX_BYTES, "a shortlist (RON)") {
             Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Found::Missing),
-            Err(e) => return Err(io_error(&self.path, e)),
+            Err(ReadError::NotFound) => return Ok(Found::Missing),
+            Err(ReadError::Io(e)) => return Err(io_error(&self.path, e)),
+            Err(e) => {
+                return Err(io_error(
+                    &self.path,
+                    io::Error::new(io::ErrorKind::InvalidInput, e.to_string()),
+                ));
+            }
         };
         Ok(match parse(&bytes, &self.path) {
             Ok(entries) => Found::Entries(entries),
@@ -186,13 +197,42 @@ impl Store {
         let mut name = self.path.file_name().unwrap_or_default().to_os_string();
         name.push(".lock");
         let path = self.path.with_file_name(name);
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| io_error(&path, e))?;
+        let mut opts = OpenOptions::new();
+        opts.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // Never through a symbolic link planted at the lock's name, never blocking on a FIFO.
+            let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+            opts.mode(0o600).custom_flags(flags.bits() as i32);
+        }
+        let file = opts.open(&path).map_err(|e| {
+            let symlink = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            if symlink {
+                io_error(
+                    &path,
+                    io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        "is a symbolic link; the lock file is never followed, remove the link",
+                    ),
+                )
+            } else {
+                io_error(&path, e)
+            }
+        })?;
+        let meta = file.metadata().map_err(|e| io_error(&path, e))?;
+        if !meta.is_file() {
+            return Err(io_error(
+                &path,
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!(
+                        "is {}, not a regular file; remove it",
+                        atomic::special_kind(&meta.file_type())
+                    ),
+                ),
+            ));
+        }
         file.lock().map_err(|e| io_error(&path, e))?;
         Ok(file)
     }

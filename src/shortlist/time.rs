@@ -1,5 +1,7 @@
-//! Wall-clock timestamps without a date library: milliseconds since the Unix epoch, written as
-//! RFC 3339 in UTC (`2026-05-01T09:30:00.000Z`), so the shortlist file stays readable by people.
+//! Wall-clock timestamps: milliseconds since the Unix epoch, written as RFC 3339 in UTC
+//! (`2026-05-01T09:30:00.000Z`), so the shortlist file stays readable by people. Formatting and
+//! parsing are jiff's; this type adds the strictly increasing clock and the millisecond count the
+//! file's merge compares.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -40,123 +42,42 @@ impl Timestamp {
         self.0
     }
 
-    fn parts(self) -> (i64, u32, u32, u64, u64, u64, u64) {
-        let secs = self.0 / 1000;
-        let (y, m, d) = civil_from_days(i64::try_from(secs / 86_400).unwrap_or(i64::MAX));
-        let rem = secs % 86_400;
-        (
-            y,
-            m,
-            d,
-            rem / 3600,
-            rem % 3600 / 60,
-            rem % 60,
-            self.0 % 1000,
-        )
+    /// The moment as jiff sees it (every `u64` millisecond count this type holds fits).
+    fn jiff(self) -> jiff::Timestamp {
+        i64::try_from(self.0)
+            .ok()
+            .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
+            .unwrap_or(jiff::Timestamp::MAX)
     }
 
     /// The date in UTC: `2026-05-01`.
     pub fn date(self) -> String {
-        let (y, m, d, ..) = self.parts();
-        format!("{y:04}-{m:02}-{d:02}")
+        self.jiff().strftime("%Y-%m-%d").to_string()
     }
 
     /// RFC 3339 in UTC with milliseconds: `2026-05-01T09:30:00.000Z`.
     pub fn rfc3339(self) -> String {
-        let (y, mo, d, h, mi, s, ms) = self.parts();
-        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{ms:03}Z")
+        format!("{:.3}", self.jiff())
     }
 
     /// A compact form for file names: `20260501T093000Z`.
     pub fn compact(self) -> String {
-        let (y, mo, d, h, mi, s, _) = self.parts();
-        format!("{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z")
+        self.jiff().strftime("%Y%m%dT%H%M%SZ").to_string()
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (UTC only), as [`Timestamp::rfc3339`] writes it.
+    /// Parses an RFC 3339 time in UTC (`YYYY-MM-DDTHH:MM:SS[.fff]Z`), as [`Timestamp::rfc3339`]
+    /// writes it; a time with another offset is refused, as is one before 1970. Digits past the
+    /// millisecond are dropped.
     pub fn parse(s: &str) -> Option<Timestamp> {
-        let s = s.strip_suffix('Z').or_else(|| s.strip_suffix('z'))?;
-        let (date, time) = s.split_once(['T', 't'])?;
-        let mut d = date.split('-');
-        let (y, mo, dd) = (d.next()?, d.next()?, d.next()?);
-        if d.next().is_some() || y.len() != 4 || mo.len() != 2 || dd.len() != 2 {
-            return None;
-        }
-        let (y, mo, dd): (i64, u32, u32) = (num(y)?, num(mo)?, num(dd)?);
-        let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
-        let mut t = hms.split(':');
-        let (h, mi, sec) = (t.next()?, t.next()?, t.next()?);
-        if t.next().is_some() || [h, mi, sec].iter().any(|p| p.len() != 2) {
-            return None;
-        }
-        let (h, mi, sec): (u64, u64, u64) = (num(h)?, num(mi)?, num(sec)?);
-        if !(1970..=9999).contains(&y)
-            || !(1..=12).contains(&mo)
-            || dd == 0
-            || dd > days_in_month(y, mo)
-            || h > 23
-            || mi > 59
-            || sec > 59
+        if !s.ends_with(['Z', 'z'])
+            || s.len() < 20
+            || !s.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         {
             return None;
         }
-        let ms = if frac.is_empty() {
-            0
-        } else {
-            if !frac.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            let digits: String = frac.chars().chain("000".chars()).take(3).collect();
-            digits.parse::<u64>().ok()?
-        };
-        let days = u64::try_from(days_from_civil(y, mo, dd)).ok()?;
-        Some(Timestamp(
-            ((days * 86_400) + h * 3600 + mi * 60 + sec) * 1000 + ms,
-        ))
+        let t: jiff::Timestamp = s.parse().ok()?;
+        u64::try_from(t.as_millisecond()).ok().map(Timestamp)
     }
-}
-
-fn num<T: std::str::FromStr>(s: &str) -> Option<T> {
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
-    }
-}
-
-fn days_in_month(y: i64, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Year, month, day of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m as u32, d as u32)
-}
-
-/// Days since 1970-01-01 of a date (H. Hinnant's `days_from_civil`).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(m);
-    let mp = if m > 2 { m - 3 } else { m + 9 };
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 impl fmt::Display for Timestamp {
@@ -216,6 +137,8 @@ mod tests {
             "2026-5-01T09:30:00Z",
             "2026-05-01T09:30:00.x1Z",
             "+026-05-01T09:30:00Z",
+            "2026-05-01T09:30:00+09:00",
+            "1969-12-31T23:59:59Z",
         ] {
             assert_eq!(Timestamp::parse(s), None, "{s}");
         }
