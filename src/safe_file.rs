@@ -99,10 +99,30 @@ fn open_checked(path: &Path, follow: bool) -> Result<File, Opened> {
     } else if ft.is_dir() {
         Err(Opened::NotRegular("a directory"))
     } else {
-        Err(Opened::NotRegular(crate::shortlist::atomic::special_kind(
-            &ft,
-        )))
+        Err(Opened::NotRegular(special_kind(&ft)))
     }
+}
+
+/// "a FIFO", "a character device"... for a file type that is neither a file, a directory nor a link.
+pub fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if ft.is_char_device() {
+            return "a character device";
+        }
+        if ft.is_block_device() {
+            return "a block device";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = ft;
+    "a special file"
 }
 
 /// Reads a whole regular file, refusing more than `cap` bytes; `what` names the kind of file

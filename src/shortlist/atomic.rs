@@ -98,7 +98,7 @@ fn refusal(meta: &fs::Metadata) -> Option<String> {
     } else if ft.is_dir() {
         "a directory"
     } else if !ft.is_file() {
-        special_kind(&ft)
+        crate::safe_file::special_kind(&ft)
     } else {
         #[cfg(unix)]
         {
@@ -115,28 +115,6 @@ fn refusal(meta: &fs::Metadata) -> Option<String> {
     Some(format!(
         "is {what}, not a regular file; refusing to replace it"
     ))
-}
-
-/// "a FIFO", "a character device"... for a file type that is neither a file, a directory nor a link.
-pub fn special_kind(ft: &fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if ft.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if ft.is_char_device() {
-            return "a character device";
-        }
-        if ft.is_block_device() {
-            return "a block device";
-        }
-        if ft.is_socket() {
-            return "a socket";
-        }
-    }
-    let _ = ft;
-    "a special file"
 }
 
 /// Removes `target`'s temporary files left by earlier runs: regular files named `.NAME.tmp-*`,

@@ -228,7 +228,7 @@ impl Store {
                     io::ErrorKind::InvalidInput,
                     format!(
                         "is {}, not a regular file; remove it",
-                        atomic::special_kind(&meta.file_type())
+                        crate::safe_file::special_kind(&meta.file_type())
                     ),
                 ),
             ));
