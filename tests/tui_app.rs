@@ -73,7 +73,7 @@ fn keys_pressed_through_the_keymap_drive_the_explorer() {
     press(&mut app, "backspace");
     assert_eq!(app.focus(), Focus::List(Kind::Clinic), "Back returns");
     press(&mut app, "?");
-    assert_eq!(app.overlay(), Some(Overlay::Help));
+    assert!(matches!(app.overlay(), Some(Overlay::Help { .. })));
     press(&mut app, "esc");
     assert_eq!(app.overlay(), None);
     press(&mut app, "q");
@@ -85,11 +85,15 @@ fn search_opens_the_hit_in_its_tab() {
     let mut app = app();
     app.update(Action::ShowTab(Tab::Records(Kind::Clinic)));
     app.update(Action::OpenSearch);
-    assert_eq!(app.overlay(), Some(Overlay::Search));
+    assert!(matches!(app.overlay(), Some(Overlay::Search(_))));
     for c in "lichen".chars() {
         app.update(Action::SearchInput(c));
     }
-    let hit = app.search().selected_hit().expect("a hit").clone();
+    let hit = app
+        .search()
+        .and_then(|s| s.selected_hit())
+        .expect("a hit")
+        .clone();
     assert_eq!(hit.id, "lichen-planopilaris");
     assert!(!hit.positions.is_empty());
     app.update(Action::OpenHit);
@@ -114,16 +118,22 @@ fn search_edits_and_cancels() {
     for c in "zzzz".chars() {
         app.update(Action::SearchInput(c));
     }
-    assert!(app.search().hits.is_empty());
+    assert!(app.search().is_some_and(|s| s.hits.is_empty()));
     app.update(Action::OpenHit);
-    assert_eq!(app.overlay(), Some(Overlay::Search), "nothing to open");
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Search(_))),
+        "nothing to open"
+    );
     for _ in 0..4 {
         app.update(Action::SearchDelete);
     }
     app.update(Action::SearchInput('L'));
     app.update(Action::SearchInput('P'));
     app.update(Action::SearchInput('P'));
-    let hit = app.search().selected_hit().expect("LPP finds its alias");
+    let hit = app
+        .search()
+        .and_then(|s| s.selected_hit())
+        .expect("LPP finds its alias");
     assert_eq!(
         (hit.id.as_str(), hit.field.as_str()),
         ("lichen-planopilaris", "alias")

@@ -9,7 +9,7 @@ use clinic_explorer::search::SearchIndex;
 use clinic_explorer::search::worker::{Searcher, Source};
 use clinic_explorer::tui::Setup;
 use clinic_explorer::tui::action::{Action, Tab};
-use clinic_explorer::tui::app::{App, Focus, Overlay};
+use clinic_explorer::tui::app::{App, Focus, Overlay, SearchPane};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
@@ -34,9 +34,14 @@ fn app() -> (App, Receiver<()>) {
     (app, rx)
 }
 
+/// The open search's state.
+fn search(app: &App) -> &SearchPane {
+    app.search().expect("the search is open")
+}
+
 /// Applies results as they are announced until the newest query's are shown.
 fn settle(app: &mut App, ready: &Receiver<()>) {
-    while app.search().searching() {
+    while app.search().is_some_and(|s| s.searching()) {
         ready
             .recv_timeout(Duration::from_secs(30))
             .expect("results arrive");
@@ -56,12 +61,12 @@ fn typing_does_not_wait_and_the_results_arrive_as_an_action() {
     let index = SearchIndex::build(&data());
     app.update(Action::OpenSearch);
     type_text(&mut app, "lichen");
-    assert_eq!(app.search().query, "lichen");
-    assert!(app.search().searching(), "nothing shown before the action");
-    assert!(app.search().hits.is_empty());
+    assert_eq!(search(&app).query, "lichen");
+    assert!(search(&app).searching(), "nothing shown before the action");
+    assert!(search(&app).hits.is_empty());
     settle(&mut app, &ready);
-    assert_eq!(app.search().hits, index.search("lichen", None, 50));
-    assert_eq!(app.search().hits[0].id, "lichen-planopilaris");
+    assert_eq!(search(&app).hits, index.search("lichen", None, 50));
+    assert_eq!(search(&app).hits[0].id, "lichen-planopilaris");
 }
 
 #[test]
@@ -76,15 +81,15 @@ fn results_for_an_older_query_are_never_shown() {
     // The results for "k" wait; the query moves on before they are applied.
     type_text(&mut app, "eloid");
     app.update(Action::SearchDone);
-    let search = app.search();
+    let shown = search(&app);
     assert!(
-        search.searching() && search.hits.is_empty()
-            || search.hits == index.search("keloid", None, 50),
+        shown.searching() && shown.hits.is_empty()
+            || shown.hits == index.search("keloid", None, 50),
         "either nothing yet or the newest query's hits"
     );
     settle(&mut app, &ready);
-    assert_eq!(app.search().hits, index.search("keloid", None, 50));
-    assert_eq!(app.search().hits[0].id, "keloids");
+    assert_eq!(search(&app).hits, index.search("keloid", None, 50));
+    assert_eq!(search(&app).hits[0].id, "keloids");
 }
 
 #[test]
@@ -94,7 +99,10 @@ fn enter_before_the_results_arrive_opens_the_first_hit_of_what_was_typed() {
     app.update(Action::OpenSearch);
     type_text(&mut app, "keloid");
     app.update(Action::OpenHit);
-    assert_eq!(app.overlay(), Some(Overlay::Search), "still waiting");
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Search(_))),
+        "still waiting"
+    );
     settle(&mut app, &ready);
     assert_eq!(app.overlay(), None);
     assert_eq!(app.focus(), Focus::List(Kind::Condition));
@@ -142,6 +150,6 @@ fn without_a_search_thread_the_index_is_built_at_the_first_search() {
     let mut app = App::without_index(data(), Setup::default());
     app.update(Action::OpenSearch);
     type_text(&mut app, "keloid");
-    assert!(!app.search().searching());
-    assert_eq!(app.search().hits[0].id, "keloids");
+    assert!(!search(&app).searching());
+    assert_eq!(search(&app).hits[0].id, "keloids");
 }

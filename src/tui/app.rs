@@ -12,17 +12,19 @@ mod list;
 mod marks;
 mod moves;
 mod nav;
+mod overlay;
 mod search;
 mod shortlist;
 mod view;
 
 pub use costs::CostsPane;
 pub use detail::DetailPane;
-pub use export::ExportState;
-pub use focus::{Focus, Overlay};
+pub use export::{ExportState, Pending};
+pub use focus::Focus;
 pub use form::{EstimateForm, FormField};
 pub use list::ListPane;
 pub use marks::{ComparePane, Marks, Toggle};
+pub use overlay::Overlay;
 pub use search::{MAX_HITS, SearchPane};
 pub use shortlist::{NoteEdit, ShortlistState};
 pub use view::View;
@@ -66,17 +68,18 @@ pub struct App {
     focus: Focus,
     /// The kind tab to return to from the compare and shortlist views.
     last_kind: Kind,
+    /// What is open on top of the panes, with its state.
     overlay: Option<Overlay>,
     lists: [ListPane; Kind::ALL.len()],
     detail: DetailPane,
     costs: CostsPane,
-    search: SearchPane,
+    /// The number of the newest query sent to the search, across openings of the search overlay, so
+    /// that late results for a search already closed are never shown.
+    searches: u64,
     marks: Marks,
     compare: ComparePane,
     shortlist: ShortlistState,
-    form: Option<EstimateForm>,
     export: ExportState,
-    help_scroll: usize,
     history: Vec<Place>,
     status: Option<String>,
     size: Rect,
@@ -154,13 +157,11 @@ impl App {
             lists: [ListPane::default(); Kind::ALL.len()],
             detail: DetailPane::default(),
             costs: CostsPane::default(),
-            search: SearchPane::default(),
+            searches: 0,
             marks: Marks::default(),
             compare: ComparePane::default(),
             shortlist,
-            form: None,
             export: ExportState::new(setup.export_dir),
-            help_scroll: 0,
             history: Vec::new(),
             status: (!notices.is_empty()).then(|| crate::text::sanitize(&notices.join(" · "))),
             size: Rect::new(0, 0, 80, 24),
@@ -192,9 +193,9 @@ impl App {
     pub fn focus(&self) -> Focus {
         self.focus
     }
-    /// The overlay open on top, if any.
-    pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay
+    /// The overlay open on top, if any, with its state.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
     }
     /// A kind's list position (for costs, the position among the cost groups).
     pub fn list(&self, kind: Kind) -> ListPane {
@@ -208,9 +209,12 @@ impl App {
     pub fn costs(&self) -> CostsPane {
         self.costs
     }
-    /// The search overlay's state.
-    pub fn search(&self) -> &SearchPane {
-        &self.search
+    /// The search overlay's state, while it is open.
+    pub fn search(&self) -> Option<&SearchPane> {
+        match &self.overlay {
+            Some(Overlay::Search(s)) => Some(s),
+            _ => None,
+        }
     }
     /// The marked records.
     pub fn marks(&self) -> &Marks {
@@ -220,21 +224,34 @@ impl App {
     pub fn compare(&self) -> &ComparePane {
         &self.compare
     }
-    /// The shortlist, its view's position and the note being written.
+    /// The shortlist and its view's position.
     pub fn shortlist(&self) -> &ShortlistState {
         &self.shortlist
     }
     /// The trip-budget form, while open.
     pub fn estimate_form(&self) -> Option<&EstimateForm> {
-        self.form.as_ref()
+        match &self.overlay {
+            Some(Overlay::Estimate(f)) => Some(f),
+            _ => None,
+        }
     }
-    /// Where handouts are written, and the one waiting for an answer.
+    /// The note being written, while the note prompt is open.
+    pub fn note(&self) -> Option<&NoteEdit> {
+        match &self.overlay {
+            Some(Overlay::Note(n)) => Some(n),
+            _ => None,
+        }
+    }
+    /// The handout waiting for the answer to "overwrite?", while the question is open.
+    pub fn pending_export(&self) -> Option<&Pending> {
+        match &self.overlay {
+            Some(Overlay::Confirm(p)) => Some(p),
+            _ => None,
+        }
+    }
+    /// Where handouts are written.
     pub fn export(&self) -> &ExportState {
         &self.export
-    }
-    /// How far the help overlay is scrolled.
-    pub fn help_scroll(&self) -> usize {
-        self.help_scroll
     }
     /// The answer to the last action, if it had one to give.
     pub fn status(&self) -> Option<&str> {
@@ -265,12 +282,8 @@ impl App {
 
     /// Where the keys are read.
     pub fn context(&self) -> Context {
-        match (self.overlay, self.focus) {
-            (Some(Overlay::Search), _) => Context::Search,
-            (Some(Overlay::Help), _) => Context::Help,
-            (Some(Overlay::Estimate), _) => Context::Form,
-            (Some(Overlay::Note), _) => Context::Note,
-            (Some(Overlay::Confirm), _) => Context::Confirm,
+        match (&self.overlay, self.focus) {
+            (Some(overlay), _) => overlay.context(),
             (None, Focus::List(_)) => Context::List,
             (None, Focus::Detail(_)) => Context::Detail,
             (None, Focus::Compare) => Context::Compare,
@@ -280,7 +293,7 @@ impl App {
 
     /// The screen's layout at the current size.
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.focus, self.overlay)
+        layout::areas(self.size, self.focus, self.overlay.as_ref())
     }
 
     /// How many rows a kind's list has: its records, or for costs its cost groups.
@@ -365,33 +378,17 @@ impl App {
             }
             Action::Help => {
                 self.overlay = match self.overlay {
-                    Some(Overlay::Help) => None,
-                    _ => Some(Overlay::Help),
+                    Some(Overlay::Help { .. }) => None,
+                    _ => Some(Overlay::Help { scroll: 0 }),
                 };
-                self.help_scroll = 0;
             }
             Action::OpenSearch => {
-                self.overlay = Some(Overlay::Search);
-                self.search.reset();
+                self.overlay = Some(Overlay::Search(SearchPane::after(self.searches)));
             }
-            Action::SearchInput(c) => {
-                if self.search.input(c) {
-                    self.refresh_search();
-                }
-            }
-            Action::SearchDelete => {
-                if self.search.delete() {
-                    self.refresh_search();
-                }
-            }
+            Action::SearchInput(_) | Action::SearchDelete => self.edit_query(action),
             Action::SearchDone => self.receive_hits(),
             Action::OpenHit => self.open_hit_when_found(),
-            Action::SelectHit(i) => {
-                if i < self.search.hits.len() {
-                    self.search.selected = i;
-                    self.open_hit();
-                }
-            }
+            Action::SelectHit(i) => self.select_hit(i),
             Action::Close => self.close(),
             Action::NextTab => self.cycle_tab(1),
             Action::PrevTab => self.cycle_tab(-1),
@@ -449,28 +446,20 @@ impl App {
         (
             self.focus,
             self.last_kind,
-            self.overlay,
             self.lists,
             self.detail,
             self.costs,
             self.view,
         )
             .hash(&mut h);
-        let s = &self.search;
-        (
-            &s.query,
-            s.selected,
-            s.offset,
-            s.generation,
-            s.shown,
-            s.open_when_found,
-        )
-            .hash(&mut h);
+        self.overlay.is_some().hash(&mut h);
+        if let Some(o) = &self.overlay {
+            o.fingerprint(&mut h);
+        }
         (&self.marks, self.compare.row, self.compare.column).hash(&mut h);
         self.compare.comparison.is_some().hash(&mut h);
         self.shortlist.fingerprint(&mut h);
-        (&self.form, self.export.pending().is_some()).hash(&mut h);
-        (self.help_scroll, self.history.len(), &self.status).hash(&mut h);
+        (self.history.len(), &self.status).hash(&mut h);
         (self.size, self.quit).hash(&mut h);
         h.finish()
     }

@@ -38,7 +38,7 @@ pub struct Areas {
 }
 
 /// Lays out the screen for a terminal area, the focus and the open overlay.
-pub fn areas(size: Rect, focus: Focus, overlay: Option<Overlay>) -> Areas {
+pub fn areas(size: Rect, focus: Focus, overlay: Option<&Overlay>) -> Areas {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -67,7 +67,7 @@ pub fn areas(size: Rect, focus: Focus, overlay: Option<Overlay>) -> Areas {
     a.overlay = match overlay {
         None => Rect::default(),
         // A one-line question or text input sits at the bottom, over the panes.
-        Some(Overlay::Note | Overlay::Confirm) if body.height >= PROMPT_HEIGHT => Rect::new(
+        Some(o) if o.is_prompt() && body.height >= PROMPT_HEIGHT => Rect::new(
             body.x,
             body.bottom() - PROMPT_HEIGHT,
             body.width,
@@ -204,9 +204,21 @@ pub fn visible_offset(offset: usize, selected: usize, len: usize, rows: usize) -
 mod tests {
     use super::*;
     use crate::model::Kind;
+    use crate::tui::app::{NoteEdit, SearchPane};
 
     #[test]
     fn every_size_lays_out_without_overflow() {
+        let note = NoteEdit {
+            kind: Kind::Therapy,
+            id: "t".into(),
+            name: "T".into(),
+            text: String::new(),
+        };
+        let overlays = [
+            None,
+            Some(Overlay::Search(SearchPane::default())),
+            Some(Overlay::Note(note)),
+        ];
         for w in 0..130u16 {
             for h in 0..45u16 {
                 let size = Rect::new(0, 0, w, h);
@@ -216,8 +228,8 @@ mod tests {
                     Focus::Compare,
                     Focus::Shortlist,
                 ] {
-                    for overlay in [None, Some(Overlay::Search), Some(Overlay::Note)] {
-                        let a = areas(size, focus, overlay);
+                    for overlay in &overlays {
+                        let a = areas(size, focus, overlay.as_ref());
                         let all = [
                             a.tabs,
                             a.list,

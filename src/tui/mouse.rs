@@ -28,12 +28,8 @@ pub fn action(app: &App, event: MouseEvent) -> Option<Action> {
 /// The pane under the pointer (an open overlay takes every event).
 fn pane_at(app: &App, at: Position) -> Option<Pane> {
     let a = app.areas();
-    match app.overlay() {
-        Some(Overlay::Search) => return Some(Pane::Search),
-        Some(Overlay::Help) => return Some(Pane::Help),
-        Some(Overlay::Estimate) => return Some(Pane::Form),
-        Some(Overlay::Note | Overlay::Confirm) => return None,
-        None => {}
+    if let Some(overlay) = app.overlay() {
+        return overlay.pane();
     }
     [
         (a.list, Pane::List),
@@ -69,10 +65,9 @@ fn list_index(
 fn click(app: &App, at: Position) -> Option<Action> {
     let a = app.areas();
     match app.overlay() {
-        Some(Overlay::Search) => {
+        Some(Overlay::Search(s)) => {
             let (_, results) = layout::search_parts(a.overlay);
             let row = row_in(results, at)?;
-            let s = app.search();
             let selected = s.selected.min(s.hits.len().saturating_sub(1));
             let offset = visible_offset(
                 s.offset,

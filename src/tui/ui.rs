@@ -47,11 +47,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     status::draw(frame, app, a.status);
     match app.overlay() {
-        Some(Overlay::Search) => search::draw(frame, app, a.overlay),
-        Some(Overlay::Help) => help::draw(frame, app, a.overlay),
-        Some(Overlay::Estimate) => form::draw(frame, app, a.overlay),
-        Some(Overlay::Note) => prompt::note(frame, app, a.overlay),
-        Some(Overlay::Confirm) => prompt::confirm(frame, app, a.overlay),
+        Some(Overlay::Search(s)) => search::draw(frame, app, s, a.overlay),
+        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, a.overlay),
+        Some(Overlay::Estimate(f)) => form::draw(frame, app, f, a.overlay),
+        Some(Overlay::Note(n)) => prompt::note(frame, app, n, a.overlay),
+        Some(Overlay::Confirm(p)) => prompt::confirm(frame, app, p, a.overlay),
         None => {}
     }
 }

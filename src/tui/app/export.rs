@@ -19,11 +19,10 @@ pub struct Pending {
     doc: String,
 }
 
-/// Where handouts go, and the one waiting for an answer.
+/// Where handouts go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportState {
     dir: PathBuf,
-    pending: Option<Pending>,
 }
 
 /// The handout's file name for a date: `clinic-explorer-handout-2026-05-01.html`.
@@ -34,22 +33,17 @@ pub fn file_name(date: &str) -> String {
 impl ExportState {
     /// Handouts go to `dir`.
     pub fn new(dir: PathBuf) -> ExportState {
-        ExportState { dir, pending: None }
+        ExportState { dir }
     }
 
     /// The directory handouts are written to.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
-
-    /// The handout waiting for an answer, if any.
-    pub fn pending(&self) -> Option<&Pending> {
-        self.pending.as_ref()
-    }
 }
 
 /// A path for the status bar, the file name first so a cut keeps it: "NAME (in DIR)".
-fn shown(path: &Path) -> String {
+pub(super) fn shown(path: &Path) -> String {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -108,26 +102,15 @@ impl App {
         let doc = handout.render(Format::Html);
         if path.exists() {
             self.status = Some(format!("{} exists: overwrite? y/n", shown(&path)));
-            self.export.pending = Some(Pending { path, doc });
-            self.overlay = Some(Overlay::Confirm);
+            self.overlay = Some(Overlay::Confirm(Pending { path, doc }));
             return;
         }
         self.finish_export(&path, &doc, false);
     }
 
     pub(super) fn confirm_export(&mut self) {
-        self.overlay = None;
-        if let Some(p) = self.export.pending.take() {
+        if let Some(Overlay::Confirm(p)) = self.overlay.take() {
             self.finish_export(&p.path, &p.doc, true);
-        }
-    }
-
-    pub(super) fn cancel_export(&mut self) {
-        if let Some(p) = self.export.pending.take() {
-            self.status = Some(format!(
-                "Nothing written; {} was left as it was",
-                shown(&p.path)
-            ));
         }
     }
 

@@ -1,4 +1,4 @@
-//! Where the keyboard is: the pane with the focus, and what is open on top of the panes.
+//! Where the keyboard is: the pane with the focus (what is open on top is an [`super::Overlay`]).
 
 use crate::model::Kind;
 use crate::tui::action::Tab;
@@ -33,19 +33,4 @@ impl Focus {
             Focus::Shortlist => Tab::Shortlist,
         }
     }
-}
-
-/// What is open on top of the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Overlay {
-    /// Search as you type.
-    Search,
-    /// The keys.
-    Help,
-    /// The trip-budget form.
-    Estimate,
-    /// Writing a note on a shortlist entry.
-    Note,
-    /// Replace an existing file?
-    Confirm,
 }

@@ -139,7 +139,7 @@ impl EstimateForm {
 impl App {
     /// The budget the form's values give now.
     pub fn form_estimate(&self) -> Option<Result<Estimate>> {
-        let f = self.form.as_ref()?;
+        let f = self.estimate_form()?;
         Some(estimate::estimate(
             &self.data,
             &f.request(self.view.currency),
@@ -179,13 +179,23 @@ impl App {
             );
             return;
         }
-        self.form = Some(EstimateForm::new(cost.id.as_str(), cost.unit));
-        self.overlay = Some(Overlay::Estimate);
+        self.overlay = Some(Overlay::Estimate(EstimateForm::new(
+            cost.id.as_str(),
+            cost.unit,
+        )));
+    }
+
+    /// The open form, to change it.
+    fn form_mut(&mut self) -> Option<&mut EstimateForm> {
+        match &mut self.overlay {
+            Some(Overlay::Estimate(f)) => Some(f),
+            _ => None,
+        }
     }
 
     /// Applies an editing action to the open form.
     pub(super) fn edit_form(&mut self, action: Action) {
-        if let Some(f) = &mut self.form {
+        if let Some(f) = self.form_mut() {
             f.apply(action);
         }
         self.clamp_form();
@@ -194,7 +204,7 @@ impl App {
     /// Scrolls the budget below the fields.
     pub(super) fn scroll_form(&mut self, action: Action) {
         let (rows, len) = self.form_view();
-        let Some(f) = &mut self.form else {
+        let Some(f) = self.form_mut() else {
             return;
         };
         let max = len.saturating_sub(rows);
@@ -212,11 +222,11 @@ impl App {
 
     /// Keeps the budget's scroll in range.
     pub(super) fn clamp_form(&mut self) {
-        if self.form.is_none() {
+        if self.estimate_form().is_none() {
             return;
         }
         let (rows, len) = self.form_view();
-        if let Some(f) = &mut self.form {
+        if let Some(f) = self.form_mut() {
             f.scroll = f.scroll.min(len.saturating_sub(rows));
         }
     }

@@ -9,18 +9,22 @@ use crate::tui::layout;
 impl App {
     /// Moves in whatever has the keyboard.
     pub(super) fn move_by(&mut self, action: Action) {
-        match (self.overlay, self.focus) {
-            (Some(Overlay::Search), _) => {
+        match (&self.overlay, self.focus) {
+            (Some(Overlay::Search(_)), _) => {
                 let rows = self.search_rows();
-                self.search.apply(action, rows);
+                if let Some(Overlay::Search(s)) = &mut self.overlay {
+                    s.apply(action, rows);
+                }
             }
-            (Some(Overlay::Help), _) => {
+            (Some(Overlay::Help { .. }), _) => {
                 let (rows, len) = self.help_view();
                 let max = len.saturating_sub(rows);
-                self.help_scroll = list::step(self.help_scroll, max + 1, action, rows);
+                if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+                    *scroll = list::step(*scroll, max + 1, action, rows);
+                }
             }
-            (Some(Overlay::Estimate), _) => self.scroll_form(action),
-            (Some(Overlay::Note | Overlay::Confirm), _) => {}
+            (Some(Overlay::Estimate(_)), _) => self.scroll_form(action),
+            (Some(Overlay::Note(_) | Overlay::Confirm(_)), _) => {}
             (None, Focus::List(k)) => self.move_in_list(k, action),
             (None, Focus::Detail(_)) => {
                 let (doc, rows) = self.detail_view();
@@ -53,20 +57,21 @@ impl App {
     /// Scrolls the pane under the mouse pointer.
     pub(super) fn wheel(&mut self, pane: Pane, down: bool) {
         let action = if down { Action::Down } else { Action::Up };
+        let open = self.overlay.as_ref().map(Overlay::pane);
         match pane {
             Pane::Detail if self.focus.kind().is_some() => {
                 let (doc, rows) = self.detail_view();
                 self.detail.wheel(down, &doc, rows);
             }
-            Pane::List if self.overlay.is_none() => {
+            Pane::List if open.is_none() => {
                 if let Some(k) = self.focus.kind() {
                     self.move_in_list(k, action);
                 }
             }
-            Pane::Compare | Pane::Shortlist if self.overlay.is_none() => self.move_by(action),
-            Pane::Form if self.overlay == Some(Overlay::Estimate) => self.move_by(action),
-            Pane::Search if self.overlay == Some(Overlay::Search) => self.move_by(action),
-            Pane::Help if self.overlay == Some(Overlay::Help) => self.move_by(action),
+            Pane::Compare | Pane::Shortlist if open.is_none() => self.move_by(action),
+            Pane::Form | Pane::Search | Pane::Help if open == Some(Some(pane)) => {
+                self.move_by(action);
+            }
             _ => {}
         }
     }
@@ -83,10 +88,21 @@ impl App {
         self.clamp_form();
         let (doc, rows) = self.detail_view();
         self.detail.clamp(&doc, rows);
-        let search_rows = self.search_rows();
-        self.search.clamp(search_rows);
-        let (rows, len) = self.help_view();
-        self.help_scroll = self.help_scroll.min(len.saturating_sub(rows));
+        match &self.overlay {
+            Some(Overlay::Search(_)) => {
+                let rows = self.search_rows();
+                if let Some(Overlay::Search(s)) = &mut self.overlay {
+                    s.clamp(rows);
+                }
+            }
+            Some(Overlay::Help { .. }) => {
+                let (rows, len) = self.help_view();
+                if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+                    *scroll = (*scroll).min(len.saturating_sub(rows));
+                }
+            }
+            _ => {}
+        }
         self.clamp_compare();
     }
 

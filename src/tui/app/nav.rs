@@ -1,6 +1,6 @@
 //! Going places: tabs, focus, links and search hits, the history Back walks, marks and the compare view.
 
-use super::{App, CostsPane, DetailPane, Focus, MAX_HISTORY, Overlay, Place, Toggle, kind_index};
+use super::{App, CostsPane, DetailPane, Focus, MAX_HISTORY, Place, Toggle, kind_index};
 use crate::compare::Comparison;
 use crate::model::Kind;
 use crate::tui::action::Tab;
@@ -53,7 +53,7 @@ impl App {
     }
 
     pub(super) fn open_hit(&mut self) {
-        let Some(hit) = self.search.selected_hit().cloned() else {
+        let Some(hit) = self.search().and_then(|s| s.selected_hit()).cloned() else {
             self.status =
                 Some("No hit to open: type part of a name, an alias or a district".into());
             return;
@@ -100,15 +100,7 @@ impl App {
 
     pub(super) fn close(&mut self) {
         if let Some(overlay) = self.overlay.take() {
-            match overlay {
-                Overlay::Estimate => self.form = None,
-                Overlay::Note => {
-                    self.shortlist.note = None;
-                    self.status = Some("Note left as it was".into());
-                }
-                Overlay::Confirm => self.cancel_export(),
-                Overlay::Search | Overlay::Help => {}
-            }
+            self.status = overlay.closed();
             return;
         }
         match self.focus {

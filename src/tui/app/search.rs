@@ -1,12 +1,13 @@
 //! The search overlay's query, its hits and the selected hit; and how a query reaches the index:
 //! searched at once, or handed to a worker thread whose results arrive as [`Action::SearchDone`].
 
-use super::App;
 use super::list::step;
+use super::{App, Overlay};
 use crate::search::Hit;
 use crate::search::SearchIndex;
 use crate::tui::action::Action;
 use crate::tui::layout::visible_offset;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// The most hits shown for a query.
@@ -15,7 +16,8 @@ pub const MAX_HITS: usize = 50;
 /// The longest query kept, in characters.
 const MAX_QUERY: usize = 200;
 
-/// The query, its hits (best first), the selected hit and the first one shown.
+/// The search overlay's state: the query, its hits (best first), the selected hit and the first
+/// one shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchPane {
     /// What has been typed.
@@ -26,7 +28,8 @@ pub struct SearchPane {
     pub selected: usize,
     /// Index of the first hit shown.
     pub offset: usize,
-    /// The number of the newest query: grows with every change, never goes back.
+    /// The number of the newest query: grows with every change, never goes back (it goes on from
+    /// one opening of the search to the next).
     pub generation: u64,
     /// The number of the query the hits are for.
     pub shown: u64,
@@ -62,13 +65,26 @@ impl SearchPane {
         self.offset = 0;
     }
 
-    /// An empty search, keeping the count of queries.
-    pub(super) fn reset(&mut self) {
-        *self = SearchPane {
-            generation: self.generation,
-            shown: self.generation,
+    /// An empty search, opened after query number `generation`.
+    pub(super) fn after(generation: u64) -> SearchPane {
+        SearchPane {
+            generation,
+            shown: generation,
             ..SearchPane::default()
-        };
+        }
+    }
+
+    /// Hashes what it shows, for the app's redraw check (the hits follow from `shown`).
+    pub(super) fn fingerprint(&self, h: &mut impl Hasher) {
+        (
+            &self.query,
+            self.selected,
+            self.offset,
+            self.generation,
+            self.shown,
+            self.open_when_found,
+        )
+            .hash(h);
     }
 
     /// Moves the selection among the hits, `rows` of which are shown.
@@ -106,20 +122,55 @@ impl App {
         Ok(())
     }
 
+    /// The open search's state, to change it.
+    fn search_mut(&mut self) -> Option<&mut SearchPane> {
+        match &mut self.overlay {
+            Some(Overlay::Search(s)) => Some(s),
+            _ => None,
+        }
+    }
+
     /// Opens the selected hit; while the newest query is still being searched, opens its first
     /// hit when it arrives, so Enter straight after typing opens what was typed.
     pub(super) fn open_hit_when_found(&mut self) {
-        if self.search.searching() {
-            self.search.open_when_found = true;
-        } else {
+        match self.search_mut() {
+            Some(s) if s.searching() => s.open_when_found = true,
+            _ => self.open_hit(),
+        }
+    }
+
+    /// Selects a hit (a click) and opens it.
+    pub(super) fn select_hit(&mut self, index: usize) {
+        if let Some(s) = self.search_mut()
+            && index < s.hits.len()
+        {
+            s.selected = index;
             self.open_hit();
         }
     }
 
+    /// Types into the query or deletes from it, and searches again when it changed.
+    pub(super) fn edit_query(&mut self, action: Action) {
+        let Some(s) = self.search_mut() else {
+            return;
+        };
+        let changed = match action {
+            Action::SearchInput(c) => s.input(c),
+            Action::SearchDelete => s.delete(),
+            _ => false,
+        };
+        if changed {
+            self.refresh_search();
+        }
+    }
+
     /// Searches for the query as it now is: at once, or by asking the worker when there is one.
-    pub(super) fn refresh_search(&mut self) {
-        let search = &mut self.search;
-        search.generation += 1;
+    fn refresh_search(&mut self) {
+        let Some(Overlay::Search(search)) = &mut self.overlay else {
+            return;
+        };
+        self.searches += 1;
+        search.generation = self.searches;
         let generation = search.generation;
         if search.query.trim().is_empty() {
             search.show(generation, Vec::new());
@@ -143,9 +194,12 @@ impl App {
         let Some(found) = self.searcher.as_ref().and_then(|w| w.take()) else {
             return;
         };
-        if found.generation == self.search.generation {
-            self.search.show(found.generation, found.hits);
-            if std::mem::take(&mut self.search.open_when_found) {
+        let Some(search) = self.search_mut() else {
+            return;
+        };
+        if found.generation == search.generation {
+            search.show(found.generation, found.hits);
+            if std::mem::take(&mut search.open_when_found) {
                 self.open_hit();
             }
         }

@@ -28,14 +28,12 @@ pub struct NoteEdit {
     pub text: String,
 }
 
-/// The shortlist, where it is kept, the view's position and the note being written.
+/// The shortlist, where it is kept, and the view's position.
 #[derive(Debug, Default)]
 pub struct ShortlistState {
     store: Option<Store>,
     list: Shortlist,
     pane: ListPane,
-    /// The note being written, while the note prompt is open.
-    pub note: Option<NoteEdit>,
 }
 
 impl ShortlistState {
@@ -63,7 +61,6 @@ impl ShortlistState {
             store,
             list,
             pane: ListPane::default(),
-            note: None,
         }
     }
 
@@ -115,7 +112,7 @@ impl ShortlistState {
         for e in self.list.entries() {
             (e.kind, e.id.as_str(), &e.note).hash(h);
         }
-        (self.pane, &self.note).hash(h);
+        self.pane.hash(h);
     }
 }
 
@@ -192,17 +189,16 @@ impl App {
             .and_then(|e| e.note.clone())
             .unwrap_or_default();
         let name = self.record_name(kind, &id);
-        self.shortlist.note = Some(NoteEdit {
+        self.overlay = Some(Overlay::Note(NoteEdit {
             kind,
             id,
             name,
             text,
-        });
-        self.overlay = Some(Overlay::Note);
+        }));
     }
 
     pub(super) fn type_note(&mut self, action: Action) {
-        let Some(note) = &mut self.shortlist.note else {
+        let Some(Overlay::Note(note)) = &mut self.overlay else {
             return;
         };
         match action {
@@ -218,10 +214,9 @@ impl App {
     }
 
     fn save_note(&mut self) {
-        let Some(note) = self.shortlist.note.take() else {
+        let Some(Overlay::Note(note)) = self.overlay.take() else {
             return;
         };
-        self.overlay = None;
         if self.view.presenter {
             return self.read_only();
         }

@@ -4,7 +4,7 @@
 use super::{doc_window, pane_block};
 use crate::model::Unit;
 use crate::text;
-use crate::tui::app::{App, FormField};
+use crate::tui::app::{App, EstimateForm, FormField};
 use crate::tui::doc::Role;
 use crate::tui::layout;
 use ratatui::Frame;
@@ -13,11 +13,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Draws the form.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &App, form: &EstimateForm, area: Rect) {
     let theme = app.theme();
-    let Some(form) = app.estimate_form() else {
-        return;
-    };
     frame.render_widget(Clear, area);
     let (head, results) = layout::form_parts(area);
     let doc = app.form_doc(results.width);

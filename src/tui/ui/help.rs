@@ -9,13 +9,13 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Clear;
 
 /// Draws the help overlay.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &App, scroll: usize, area: Rect) {
     let theme = app.theme();
     let inner = layout::inner(area);
     let document = doc::help(app.keymap(), usize::from(inner.width));
     let rows = usize::from(inner.height);
     let len = document.lines.len();
-    let scroll = app.help_scroll().min(len.saturating_sub(rows));
+    let scroll = scroll.min(len.saturating_sub(rows));
     let title = if len > rows && rows > 0 {
         format!(
             " Help {}-{} of {len} ",

@@ -2,7 +2,7 @@
 
 use super::{pane_block, truncate};
 use crate::text;
-use crate::tui::app::App;
+use crate::tui::app::{App, NoteEdit, Pending};
 use crate::tui::doc::Role;
 use crate::tui::layout;
 use ratatui::Frame;
@@ -11,11 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
 /// Draws the note being written, with the cursor at its end.
-pub fn note(frame: &mut Frame, app: &App, area: Rect) {
+pub fn note(frame: &mut Frame, app: &App, n: &NoteEdit, area: Rect) {
     let theme = app.theme();
-    let Some(n) = &app.shortlist().note else {
-        return;
-    };
     let inner = layout::inner(area);
     let title = format!(
         " Note on {} · Enter saves, Esc cancels ",
@@ -48,11 +45,8 @@ pub fn note(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// Draws the question asked before replacing a file.
-pub fn confirm(frame: &mut Frame, app: &App, area: Rect) {
+pub fn confirm(frame: &mut Frame, app: &App, p: &Pending, area: Rect) {
     let theme = app.theme();
-    let Some(p) = app.export().pending() else {
-        return;
-    };
     let inner = layout::inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(pane_block(" Replace the file? ", true, theme), area);

@@ -3,7 +3,7 @@
 use super::{highlighted, pane_block};
 use crate::search::Hit;
 use crate::text;
-use crate::tui::app::App;
+use crate::tui::app::{App, SearchPane};
 use crate::tui::layout::{self, visible_offset};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -43,10 +43,9 @@ fn hit_line(hit: &Hit, theme: Theme, selected: bool) -> Line<'static> {
 }
 
 /// Draws the search overlay.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &App, search: &SearchPane, area: Rect) {
     let theme = app.theme();
     frame.render_widget(Clear, area);
-    let search = app.search();
     let title = if search.searching() {
         " Search every kind · searching… "
     } else {

@@ -1,0 +1,85 @@
+//! What is open on top of the panes, each with the state it needs: opening one is one assignment
+//! (`app.overlay = Some(Overlay::Help { scroll: 0 })`), closing it is one (`app.overlay = None`), and
+//! every question about overlays (which keys, which mouse pane, how it is laid out, what closing
+//! says) is one `match` here.
+
+use super::export::Pending;
+use super::{EstimateForm, NoteEdit, SearchPane};
+use crate::tui::action::Pane;
+use crate::tui::keymap::Context;
+use std::hash::{Hash, Hasher};
+
+/// What is open on top of the panes, with its state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// Search as you type: the query, its hits and the selected hit.
+    Search(SearchPane),
+    /// The keys, scrolled this many lines.
+    Help {
+        /// The first line shown.
+        scroll: usize,
+    },
+    /// The trip-budget form.
+    Estimate(EstimateForm),
+    /// Writing a note on a shortlist entry.
+    Note(NoteEdit),
+    /// Replace an existing file? The handout waits for the answer.
+    Confirm(Pending),
+}
+
+impl Overlay {
+    /// Where its keys are read.
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Search(_) => Context::Search,
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Estimate(_) => Context::Form,
+            Overlay::Note(_) => Context::Note,
+            Overlay::Confirm(_) => Context::Confirm,
+        }
+    }
+
+    /// The pane the mouse wheel scrolls while it is open (it takes every mouse event); `None` for
+    /// the one-line prompts, which do not scroll.
+    pub fn pane(&self) -> Option<Pane> {
+        match self {
+            Overlay::Search(_) => Some(Pane::Search),
+            Overlay::Help { .. } => Some(Pane::Help),
+            Overlay::Estimate(_) => Some(Pane::Form),
+            Overlay::Note(_) | Overlay::Confirm(_) => None,
+        }
+    }
+
+    /// True for a one-line question or text input, drawn at the bottom over the panes; the others
+    /// cover the panes.
+    pub fn is_prompt(&self) -> bool {
+        match self {
+            Overlay::Note(_) | Overlay::Confirm(_) => true,
+            Overlay::Search(_) | Overlay::Help { .. } | Overlay::Estimate(_) => false,
+        }
+    }
+
+    /// What the status bar says when it is closed without an answer, if anything.
+    pub(super) fn closed(&self) -> Option<String> {
+        match self {
+            Overlay::Note(_) => Some("Note left as it was".into()),
+            Overlay::Confirm(p) => Some(format!(
+                "Nothing written; {} was left as it was",
+                super::export::shown(&p.path)
+            )),
+            Overlay::Search(_) | Overlay::Help { .. } | Overlay::Estimate(_) => None,
+        }
+    }
+
+    /// Hashes what it shows, for the app's redraw check.
+    pub(super) fn fingerprint(&self, h: &mut impl Hasher) {
+        std::mem::discriminant(self).hash(h);
+        match self {
+            Overlay::Search(s) => s.fingerprint(h),
+            Overlay::Help { scroll } => scroll.hash(h),
+            Overlay::Estimate(f) => f.hash(h),
+            Overlay::Note(n) => n.hash(h),
+            Overlay::Confirm(p) => p.path.hash(h),
+        }
+    }
+}
