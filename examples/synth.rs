@@ -1258,6 +1258,7 @@ impl Gen {
                 unit,
                 year: self.rng.range(2023, 2026) as u16,
                 tier,
+                disagrees_with: Vec::new(),
                 sources: self.source_refs(),
             });
         }
@@ -1296,6 +1297,7 @@ impl Gen {
                     min,
                     max,
                     note: "As the source states it.".to_owned(),
+                    costs: Vec::new(),
                     sources: self.source_refs(),
                 }
             })

@@ -17,6 +17,8 @@ pub struct Bar {
     pub min: u64,
     /// Upper bound; `None` for an open-ended figure ("from", "+", "as low as").
     pub max: Option<u64>,
+    /// True when the top is open: no upper bound, or a stated one that may be exceeded ("$X–$Y+").
+    pub open: bool,
     /// "per session", "full course"...
     pub unit: &'static str,
     /// True when converted from the source's currency.
@@ -88,6 +90,7 @@ pub fn chart(data: &Dataset, group_id: &str, currency: Currency) -> Option<CostC
                 country: r.country.clone(),
                 min: min.unwrap_or(0),
                 max,
+                open: r.open_above(),
                 unit: r.unit.label(),
                 converted,
                 korea: is_korea(&r.country),
@@ -101,7 +104,7 @@ pub fn chart(data: &Dataset, group_id: &str, currency: Currency) -> Option<CostC
         .max()
         .unwrap_or(0);
     // Leave room past the largest figure so an open end still shows as open.
-    let axis_max = nice_ceiling(if bars.iter().any(|b| b.max.is_none()) {
+    let axis_max = nice_ceiling(if bars.iter().any(|b| b.open) {
         top + top / 4
     } else {
         top
@@ -136,17 +139,23 @@ pub fn nice_ceiling(v: u64) -> u64 {
     v
 }
 
-/// The savings figures the documents give, as lines of text.
+/// The savings figures the documents give, as lines of text: the figure in the source's words
+/// ("can reach 60–75%") and what the source says about it.
 pub fn savings(data: &Dataset) -> Vec<String> {
     data.costs
         .percentages
         .iter()
         .filter(|p| p.kind == PercentageKind::Savings)
-        .map(|p| match p.max {
-            Some(m) => format!("{}: {}–{}%", p.name, p.min, m),
-            None => format!("{}: {}%", p.name, p.min),
-        })
+        .map(|p| format!("{}: {}. {}", p.name, percent_text(p), p.note))
         .collect()
+}
+
+/// A percentage as text: "60–75%", "10%".
+pub fn percent_text(p: &crate::model::Percentage) -> String {
+    match p.max {
+        Some(m) if m != p.min => format!("{}–{}%", p.min, m),
+        _ => format!("{}%", p.min),
+    }
 }
 
 /// How a bar fills `width` cells on the chart's axis.
@@ -166,7 +175,7 @@ pub fn span(bar: &Bar, axis_max: u64, width: usize) -> Span {
         return Span {
             start: 0,
             end: 0,
-            open: bar.max.is_none(),
+            open: bar.open,
         };
     }
     let cell = |v: u64| ((v as f64 / axis_max.max(1) as f64) * width as f64).floor() as usize;
@@ -178,7 +187,7 @@ pub fn span(bar: &Bar, axis_max: u64, width: usize) -> Span {
     Span {
         start,
         end,
-        open: bar.max.is_none(),
+        open: bar.open,
     }
 }
 
@@ -295,6 +304,7 @@ mod tests {
             country: "x".into(),
             min: 5,
             max: Some(6),
+            open: false,
             unit: "",
             converted: false,
             korea: false,

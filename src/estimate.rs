@@ -3,9 +3,14 @@
 
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
-use crate::model::{CostRange, Currency, ExchangeRate, Kind, PercentageKind, Tier, Topic, Unit};
+use crate::model::{
+    CostRange, Currency, ExchangeRate, Kind, PercentageKind, Qualifier, Tier, Topic, Unit,
+};
 use crate::money;
 use serde::Serialize;
+
+mod total;
+pub use total::{amount_text, total_text};
 
 /// Meals a day assumed for the food line.
 pub const MEALS_PER_DAY: u64 = 3;
@@ -27,6 +32,15 @@ pub struct Request {
     pub currency: Option<Currency>,
 }
 
+/// A part of the budget added up: its lower bound and its upper figure, where there is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Subtotal {
+    /// Sum of the lower bounds.
+    pub min: u64,
+    /// Sum of the upper figures; `None` when the part has no upper figure at all.
+    pub max: Option<u64>,
+}
+
 /// The exchange rate used for converted figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RateUsed {
@@ -45,8 +59,13 @@ pub struct Line {
     pub item: String,
     /// Lower bound.
     pub min: u64,
-    /// Upper bound; `None` when a figure is open-ended ("$200+").
+    /// Upper bound: the stated upper figure; `None` when the figure is open-ended ("$200+").
     pub max: Option<u64>,
+    /// True when the top is open: no upper figure ("$3+"), or one that may be exceeded
+    /// ("$15,000–$40,000+").
+    pub open: bool,
+    /// The source's own wording of the figure ("+", "from", "near"), carried to the line's amount.
+    pub qualifier: Option<Qualifier>,
     /// True when the figure was converted from the source's currency.
     pub converted: bool,
     /// How it was worked out: "$2,500–$6,000 per session × 3 sessions".
@@ -93,10 +112,20 @@ pub struct Estimate {
     pub lines: Vec<Line>,
     /// The share of the treatment due up front, where the data states one (part of the total, not added).
     pub deposit: Option<Line>,
-    /// Sum of the lines' lower bounds.
+    /// The treatment on its own: the first line's bounds.
+    pub treatment: Subtotal,
+    /// The stay: accommodation, food and local transport added up. An open-ended line counts with its
+    /// stated figure in both bounds and is named in `open_items`.
+    pub stay: Subtotal,
+    /// Treatment plus stay, lower bounds.
     pub total_min: u64,
-    /// Sum of the upper bounds; `None` when any line is open-ended.
+    /// Treatment plus stay, upper figures; `None` only when the treatment itself has no upper figure.
     pub total_max: Option<u64>,
+    /// Lines whose figure has no upper bound, named beside the total rather than opening it:
+    /// "Local transport (taxi) open-ended: at least $3 a ride".
+    pub open_items: Vec<String>,
+    /// Lines whose stated upper figure may be exceeded ("$15,000–$40,000+"), said beside the total.
+    pub may_exceed: Vec<String>,
     /// Every assumption, in words.
     pub assumptions: Vec<String>,
     /// The visa the length of stay needs, where the data says.
@@ -226,6 +255,8 @@ pub fn estimate(data: &Dataset, req: &Request) -> Result<Estimate> {
             item: item.to_owned(),
             min,
             max,
+            open: c.open_above(),
+            qualifier: c.qualifier,
             converted,
             basis: format!("{} {} {how}", money::range_text(c), c.unit.label()),
             from_id: c.id.0.clone(),
@@ -254,9 +285,6 @@ pub fn estimate(data: &Dataset, req: &Request) -> Result<Estimate> {
         }
     }
     assumptions.extend(notes);
-    if lines.iter().any(|l| l.max.is_none()) {
-        assumptions.push("Some figures are open-ended (\"from\", \"+\", \"as low as\"), so the total has no upper bound.".into());
-    }
     let deposit = data
         .costs
         .percentages
@@ -270,6 +298,8 @@ pub fn estimate(data: &Dataset, req: &Request) -> Result<Estimate> {
                 item: "Deposit due up front".into(),
                 min: pct(t.min),
                 max: t.max.map(pct),
+                open: t.open,
+                qualifier: t.qualifier,
                 converted: t.converted,
                 basis: format!("{}% of the treatment; part of it, not added", p.min),
                 from_id: p.id.0.clone(),
@@ -278,10 +308,7 @@ pub fn estimate(data: &Dataset, req: &Request) -> Result<Estimate> {
                     .unwrap_or_default(),
             }
         });
-    let total_min = lines.iter().map(|l| l.min).fold(0u64, u64::saturating_add);
-    let total_max = lines
-        .iter()
-        .try_fold(0u64, |acc, l| l.max.map(|m| acc.saturating_add(m)));
+    let sums = total::add_up(&lines, currency, data);
     let visa = visa_for(data, days);
     if visa.is_none() {
         assumptions.push("The data names no visa for a stay this long.".into());
@@ -304,8 +331,12 @@ pub fn estimate(data: &Dataset, req: &Request) -> Result<Estimate> {
         }),
         lines,
         deposit,
-        total_min,
-        total_max,
+        treatment: sums.treatment,
+        stay: sums.stay,
+        total_min: sums.total_min,
+        total_max: sums.total_max,
+        open_items: sums.open_items,
+        may_exceed: sums.may_exceed,
         assumptions,
         visa,
     })
@@ -355,145 +386,4 @@ pub fn span_text(min: u64, max: Option<u64>, currency: Currency) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::dataset::DataSource;
-
-    fn fixture() -> Dataset {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
-        Dataset::load(&DataSource::Dir(dir)).expect("fixture is valid")
-    }
-
-    fn req(
-        cost: &str,
-        sessions: Option<u32>,
-        nights: u32,
-        tier: Tier,
-        currency: Option<Currency>,
-    ) -> Request {
-        Request {
-            cost: cost.into(),
-            sessions,
-            nights,
-            tier,
-            currency,
-        }
-    }
-
-    fn line<'a>(e: &'a Estimate, item: &str) -> &'a Line {
-        e.lines.iter().find(|l| l.item == item).unwrap()
-    }
-
-    /// $10,000–$20,000 full course; 7 nights at $70–$150; 3 meals x 8 days at $8–$15; transport has no
-    /// mid-range figure, so the budget one ($1–$2) x 2 rides x 8 days.
-    #[test]
-    fn a_week_mid_range_worked_by_hand() {
-        let e = estimate(&fixture(), &req("hair-korea", None, 7, Tier::Mid, None)).unwrap();
-        assert_eq!(e.currency, Currency::USD);
-        assert_eq!(e.days, 8);
-        assert_eq!(
-            (line(&e, "Treatment").min, line(&e, "Treatment").max),
-            (10_000, Some(20_000))
-        );
-        assert_eq!(
-            (line(&e, "Accommodation").min, line(&e, "Accommodation").max),
-            (490, Some(1_050))
-        );
-        assert_eq!(
-            (line(&e, "Food").min, line(&e, "Food").max),
-            (192, Some(360))
-        );
-        assert_eq!(
-            (
-                line(&e, "Local transport").min,
-                line(&e, "Local transport").max
-            ),
-            (16, Some(32))
-        );
-        assert_eq!((e.total_min, e.total_max), (10_698, Some(21_442)));
-        let d = e.deposit.as_ref().unwrap();
-        assert_eq!((d.min, d.max), (1_000, Some(2_000)));
-        assert!(
-            e.assumptions
-                .iter()
-                .any(|a| a.contains("no mid-range figure per ride")),
-            "{:?}",
-            e.assumptions
-        );
-        assert_eq!(e.visa.unwrap().id, "c-3-3-visa");
-        assert!(e.rate.is_none(), "nothing was converted");
-    }
-
-    /// Luxury hotel "$200+" a night is open-ended: the total has no upper bound.
-    #[test]
-    fn an_open_ended_figure_leaves_the_total_open() {
-        let e = estimate(&fixture(), &req("hair-korea", None, 3, Tier::Luxury, None)).unwrap();
-        assert_eq!(
-            (line(&e, "Accommodation").min, line(&e, "Accommodation").max),
-            (600, None)
-        );
-        // Food: no luxury figure, mid $8–$15 x 3 x 4 days; transport: budget $1–$2 x 2 x 4 days.
-        assert_eq!(
-            (line(&e, "Food").min, line(&e, "Food").max),
-            (96, Some(180))
-        );
-        assert_eq!(
-            (
-                line(&e, "Local transport").min,
-                line(&e, "Local transport").max
-            ),
-            (8, Some(16))
-        );
-        assert_eq!((e.total_min, e.total_max), (10_704, None));
-        assert!(e.assumptions.iter().any(|a| a.contains("open-ended")));
-    }
-
-    /// ₩400,000–₩2,500,000 per session x 3 = ₩1,200,000–₩7,500,000, at 1450 won a dollar $828–$5,172.
-    #[test]
-    fn a_krw_figure_shown_in_usd() {
-        let e = estimate(
-            &fixture(),
-            &req(
-                "scar-korea-krw",
-                Some(3),
-                2,
-                Tier::Budget,
-                Some(Currency::USD),
-            ),
-        )
-        .unwrap();
-        let t = line(&e, "Treatment");
-        assert_eq!((t.min, t.max, t.converted), (828, Some(5_172), true));
-        assert_eq!(
-            (line(&e, "Accommodation").min, line(&e, "Accommodation").max),
-            (140, Some(300))
-        );
-        assert_eq!(
-            (line(&e, "Food").min, line(&e, "Food").max),
-            (72, Some(135))
-        );
-        assert_eq!(
-            (
-                line(&e, "Local transport").min,
-                line(&e, "Local transport").max
-            ),
-            (6, Some(12))
-        );
-        assert_eq!((e.total_min, e.total_max), (1_046, Some(5_619)));
-        let rate = e.rate.unwrap();
-        assert_eq!((rate.id.as_str(), rate.krw_per_usd), ("test-rate", 1450.0));
-    }
-
-    #[test]
-    fn a_long_stay_needs_the_longer_visa_or_says_none() {
-        let data = fixture();
-        assert_eq!(visa_for(&data, 90).unwrap().id, "c-3-3-visa");
-        assert!(visa_for(&data, 91).is_none());
-    }
-
-    #[test]
-    fn an_unknown_cost_names_the_closest() {
-        let err = estimate(&fixture(), &req("hair-kore", None, 7, Tier::Mid, None)).unwrap_err();
-        assert!(err.to_string().contains("did you mean hair-korea"), "{err}");
-    }
-}
+mod tests;

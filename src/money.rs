@@ -43,23 +43,69 @@ pub fn convert(value: u64, from: Currency, to: Currency, krw_per_usd: f64) -> u6
     }
 }
 
-/// The bounds of a range, as people read them, given a formatter for one amount.
+/// True when a figure's top is open: a lower bound with no upper one ("from", "over", "+", "as low
+/// as"), or a range marked `Plus` whose stated upper figure may be exceeded ("$15,000–$40,000+").
+pub fn open_above(min: Option<u64>, max: Option<u64>, qualifier: Option<Qualifier>) -> bool {
+    (min.is_some() && max.is_none()) || qualifier == Some(Qualifier::Plus)
+}
+
+/// What is wrong with a figure's shape, if anything: a qualifier that does not fit the bounds given
+/// ("as low as" with an upper bound, "up to" with a lower one...). Used by `check`.
+pub fn shape_problem(
+    min: Option<u64>,
+    max: Option<u64>,
+    qualifier: Option<Qualifier>,
+) -> Option<String> {
+    use Qualifier::*;
+    let ok = match (qualifier, min, max) {
+        // No bounds at all is reported on its own by `check`.
+        (_, None, None) => true,
+        (Some(From | FromAbout | Over | AsLowAs), Some(_), None) => true,
+        (Some(From | FromAbout | Over | AsLowAs), _, _) => false,
+        (Some(UpTo), None, Some(_)) => true,
+        (Some(UpTo), _, _) => false,
+        (Some(Plus), Some(_), _) => true,
+        (Some(Average | Near | About), Some(_), Some(_)) => true,
+        (Some(_), _, _) => false,
+        (None, _, _) => true,
+    };
+    (!ok).then(|| {
+        let q = qualifier.map_or("no qualifier".to_owned(), |q| format!("`{q:?}`"));
+        format!(
+            "{q} does not fit these bounds: From, FromAbout, Over and AsLowAs take `min` only; UpTo \
+             takes `max` only; Plus takes `min` (and `max` for \"$X–$Y+\"); Average, Near and About \
+             take both (equal for a single figure)"
+        )
+    })
+}
+
+/// The bounds of a range, as people read them, given a formatter for one amount: "$10–$20",
+/// "$15,000–$40,000+", "near $7,500", "over $15,000", "as low as $67", "$14,413 on average".
 pub fn bounds_text(
     min: Option<u64>,
     max: Option<u64>,
     qualifier: Option<Qualifier>,
     fmt: impl Fn(u64) -> String,
 ) -> String {
+    let span = |lo: u64, hi: u64| {
+        if lo == hi {
+            fmt(lo)
+        } else {
+            format!("{}–{}", fmt(lo), fmt(hi))
+        }
+    };
     match (min, max, qualifier) {
+        (Some(lo), Some(hi), Some(Qualifier::Plus)) => format!("{}+", span(lo, hi)),
         (Some(lo), None, Some(Qualifier::Plus)) => format!("{}+", fmt(lo)),
         (Some(lo), None, Some(Qualifier::AsLowAs)) => format!("as low as {}", fmt(lo)),
+        (Some(lo), None, Some(Qualifier::Over)) => format!("over {}", fmt(lo)),
+        (Some(lo), None, Some(Qualifier::FromAbout)) => format!("from about {}", fmt(lo)),
         (Some(lo), None, _) => format!("from {}", fmt(lo)),
         (None, Some(hi), _) => format!("up to {}", fmt(hi)),
-        (Some(lo), Some(hi), Some(Qualifier::Average)) if lo == hi => {
-            format!("{} on average", fmt(lo))
-        }
-        (Some(lo), Some(hi), _) if lo == hi => fmt(lo),
-        (Some(lo), Some(hi), _) => format!("{}–{}", fmt(lo), fmt(hi)),
+        (Some(lo), Some(hi), Some(Qualifier::Average)) => format!("{} on average", span(lo, hi)),
+        (Some(lo), Some(hi), Some(Qualifier::Near)) => format!("near {}", span(lo, hi)),
+        (Some(lo), Some(hi), Some(Qualifier::About)) => format!("about {}", span(lo, hi)),
+        (Some(lo), Some(hi), _) => span(lo, hi),
         (None, None, _) => "—".to_owned(),
     }
 }
@@ -146,5 +192,65 @@ mod tests {
             bounds_text(Some(14_413), Some(14_413), Some(Qualifier::Average), f),
             "$14,413 on average"
         );
+    }
+
+    #[test]
+    fn open_topped_ranges_and_approximations_keep_their_words() {
+        let f = |v| amount(v, Currency::USD);
+        let plus = Some(Qualifier::Plus);
+        assert_eq!(
+            bounds_text(Some(15_000), Some(40_000), plus, f),
+            "$15,000–$40,000+"
+        );
+        assert!(open_above(Some(15_000), Some(40_000), plus));
+        assert!(open_above(Some(3), None, plus));
+        assert!(!open_above(Some(10), Some(20), None));
+        assert!(!open_above(None, Some(20), Some(Qualifier::UpTo)));
+        let near = Some(Qualifier::Near);
+        assert_eq!(
+            bounds_text(Some(7_500), Some(7_500), near, f),
+            "near $7,500"
+        );
+        assert_eq!(
+            bounds_text(Some(14_413), Some(14_413), Some(Qualifier::About), f),
+            "about $14,413"
+        );
+        assert_eq!(
+            bounds_text(Some(15_000), None, Some(Qualifier::Over), f),
+            "over $15,000"
+        );
+        let krw = |v| amount(v, Currency::KRW);
+        assert_eq!(
+            bounds_text(Some(869_000), None, Some(Qualifier::FromAbout), krw),
+            "from about ₩869,000"
+        );
+    }
+
+    #[test]
+    fn converted_open_topped_range_marks_each_figure() {
+        let c: CostRange = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(
+                r#"(id: "x", name: "x", summary: "x", group: "g", country: "KR", min: 15000, max: 40000,
+                    qualifier: Plus, currency: USD, unit: PerSession, year: 2026, sources: [])"#,
+            )
+            .unwrap();
+        assert_eq!(
+            converted_text(&c, Currency::KRW, 1450.0, "2025").unwrap(),
+            "≈₩21,750,000–≈₩58,000,000+ (converted at ₩1,450 per $1, dated 2025)"
+        );
+        assert!(c.open_above());
+    }
+
+    #[test]
+    fn shapes_that_do_not_fit_their_qualifier_are_named() {
+        use Qualifier::*;
+        assert!(shape_problem(Some(1), Some(2), Some(AsLowAs)).is_some());
+        assert!(shape_problem(Some(1), None, Some(UpTo)).is_some());
+        assert!(shape_problem(Some(1), None, Some(Near)).is_some());
+        assert!(shape_problem(Some(1), Some(2), Some(Plus)).is_none());
+        assert!(shape_problem(Some(1), None, Some(Over)).is_none());
+        assert!(shape_problem(Some(7), Some(7), Some(Near)).is_none());
+        assert!(shape_problem(None, Some(7), Some(UpTo)).is_none());
     }
 }

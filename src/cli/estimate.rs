@@ -4,7 +4,7 @@ use super::ListFormat;
 use super::output::{columns, label_lines, table};
 use crate::dataset::Dataset;
 use crate::describe::DISCLAIMER;
-use crate::estimate::{Estimate, Request, estimate, span_text};
+use crate::estimate::{Estimate, Request, amount_text, estimate, total_text};
 use crate::text::wrap;
 
 /// Prints the budget, or the reason there is none.
@@ -33,36 +33,46 @@ pub fn text(e: &Estimate, width: usize) -> String {
     ));
     out.push(String::new());
     let conv = |c: bool| if c { " (converted)" } else { "" };
-    let mut rows: Vec<Vec<String>> = e
-        .lines
-        .iter()
-        .map(|l| {
-            vec![
-                l.item.clone(),
-                format!(
-                    "{}{}",
-                    span_text(l.min, l.max, e.currency),
-                    conv(l.converted)
-                ),
-                l.basis.clone(),
-            ]
-        })
-        .collect();
-    rows.push(vec![
-        "Total".into(),
-        span_text(e.total_min, e.total_max, e.currency),
-        String::new(),
-    ]);
+    let row = |l: &crate::estimate::Line| {
+        vec![
+            l.item.clone(),
+            format!("{}{}", amount_text(l, e.currency), conv(l.converted)),
+            l.basis.clone(),
+        ]
+    };
+    let sum = |label: &str, min: u64, max: Option<u64>, how: String| {
+        vec![label.to_owned(), total_text(min, max, e.currency), how]
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    if let Some(t) = e.lines.first() {
+        rows.push(row(t));
+    }
+    for l in e.lines.iter().skip(1) {
+        rows.push(row(l));
+    }
+    if e.lines.len() > 1 {
+        rows.push(sum(
+            "Stay subtotal",
+            e.stay.min,
+            e.stay.max,
+            "accommodation, food and local transport".into(),
+        ));
+    }
+    let mut beside: Vec<String> = e.open_items.iter().chain(&e.may_exceed).cloned().collect();
+    if e.total_max.is_none() {
+        beside.push("the treatment's price has no upper figure".into());
+    }
+    rows.push(sum(
+        "Total",
+        e.total_min,
+        e.total_max,
+        format!(
+            "treatment + stay{}",
+            beside.iter().map(|b| format!("; {b}")).collect::<String>()
+        ),
+    ));
     if let Some(d) = &e.deposit {
-        rows.push(vec![
-            d.item.clone(),
-            format!(
-                "{}{}",
-                span_text(d.min, d.max, e.currency),
-                conv(d.converted)
-            ),
-            d.basis.clone(),
-        ]);
+        rows.push(row(d));
     }
     let header = ["Item", "Amount", "How"].map(String::from);
     out.extend(table(&header, &rows, &[], width));

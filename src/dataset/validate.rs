@@ -274,6 +274,24 @@ pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
                 format!("`year` {} is not a plausible year", c.year),
             ));
         }
+        if let Some(p) = crate::money::shape_problem(c.min, c.max, c.qualifier) {
+            v.problems.push(loc.at_record(&c.id.0, nth, p));
+        }
+    }
+    let costs: HashSet<&str> = data.costs.ranges.iter().map(|c| c.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for c in &data.costs.ranges {
+        let nth = usize::from(!seen.insert(c.id.as_str()));
+        for d in &c.disagrees_with {
+            v.link(&loc, c.id(), nth, d, &costs, "cost range", "costs.ron");
+        }
+    }
+    let mut seen = HashSet::new();
+    for p in &data.costs.percentages {
+        let nth = usize::from(!seen.insert(p.id.as_str()));
+        for d in &p.costs {
+            v.link(&loc, &p.id, nth, d, &costs, "cost range", "costs.ron");
+        }
     }
 
     let loc = Locator {

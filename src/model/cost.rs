@@ -101,19 +101,45 @@ impl Tier {
     }
 }
 
-/// How the source words a figure; open-ended wordings have no upper bound.
+/// How the source words a figure. "From", "over", "+" and "as low as" leave the top open; a range
+/// with both bounds and `Plus` ("$15,000–$40,000+") has a stated upper figure that may be exceeded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Qualifier {
-    /// "from $X", "starts around".
+    /// "from $X".
     From,
-    /// "$X+".
+    /// "may start around $X": a starting figure that is itself approximate.
+    FromAbout,
+    /// "$X+", or with both bounds "$X–$Y+" (the upper figure may be exceeded).
     Plus,
+    /// "more than $X", "exceeds $X".
+    Over,
     /// "as low as $X".
     AsLowAs,
     /// "on average".
     Average,
     /// "up to $X".
     UpTo,
+    /// "near $X": an approximation.
+    Near,
+    /// "about $X", "roughly $X": an approximation.
+    About,
+}
+
+impl Qualifier {
+    /// The source's own word for the figure, as shown beside it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Qualifier::From => "from",
+            Qualifier::FromAbout => "from about",
+            Qualifier::Plus => "+",
+            Qualifier::Over => "over",
+            Qualifier::AsLowAs => "as low as",
+            Qualifier::Average => "on average",
+            Qualifier::UpTo => "up to",
+            Qualifier::Near => "near",
+            Qualifier::About => "about",
+        }
+    }
 }
 
 /// A group of cost ranges that cover the same thing, shown together on one chart.
@@ -164,11 +190,23 @@ pub struct CostRange {
     /// Spending tier, for stay and daily expenses.
     #[serde(default)]
     pub tier: Option<Tier>,
+    /// Other cost ranges that give a different figure for the same thing (another source, or the same
+    /// article's text against its table); both are kept and each shows the other.
+    #[serde(default)]
+    pub disagrees_with: Vec<Id>,
     /// Where the figure comes from.
     pub sources: Vec<SourceRef>,
 }
 
 impl_record!(CostRange, Kind::Cost);
+
+impl CostRange {
+    /// True when the source leaves the top open ("from", "over", "+", "as low as"), including a range
+    /// whose stated upper figure may be exceeded ("$15,000–$40,000+").
+    pub fn open_above(&self) -> bool {
+        crate::money::open_above(self.min, self.max, self.qualifier)
+    }
+}
 
 /// A dated exchange rate, as implied or stated by a source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -214,6 +252,9 @@ pub struct Percentage {
     pub max: Option<f64>,
     /// What it applies to, and any caveat (e.g. "ended 31 December 2025").
     pub note: String,
+    /// The cost ranges it compares (Korea's and the other country's), so `show` on either gives it.
+    #[serde(default)]
+    pub costs: Vec<Id>,
     /// Where it comes from.
     pub sources: Vec<SourceRef>,
 }

@@ -77,10 +77,17 @@ pub fn approx(text: &str, currency: Currency) -> String {
 fn ends(data: &Dataset, bar: &Bar, currency: Currency, compact: bool) -> (String, String) {
     let f = |v| figure(v, currency, bar.converted, compact);
     let no_min = data.cost(&bar.cost_id).is_some_and(|c| c.min.is_none());
+    let top = |max| {
+        if bar.open {
+            format!("{}+", f(max))
+        } else {
+            f(max)
+        }
+    };
     match bar.max {
         None => (f(bar.min), String::new()),
-        Some(max) if max == bar.min || no_min => (String::new(), f(max)),
-        Some(max) => (f(bar.min), f(max)),
+        Some(max) if max == bar.min || no_min => (String::new(), top(max)),
+        Some(max) => (f(bar.min), top(max)),
     }
 }
 

@@ -1,17 +1,26 @@
-//! The trip budget under the form's fields: each line's amount, how it was worked out and its source;
-//! the total, the deposit, the visa, the assumptions and the rate, from [`crate::estimate::estimate`].
+//! The trip budget under the form's fields. The sums come first, so the total shows without
+//! scrolling at 80x24: the treatment, the stay and the total, with any open-ended or open-topped
+//! figure named beside it; then each line's amount, how it was worked out and its source; the deposit,
+//! the visa, the assumptions and the rate, from [`crate::estimate::estimate`].
 
 use super::{Doc, Role};
-use crate::estimate::{Estimate, Line, span_text};
+use crate::estimate::{Estimate, Line, Subtotal, amount_text, total_text};
 use crate::text;
 
-fn amount(l: &Line, e: &Estimate) -> String {
-    let s = span_text(l.min, l.max, e.currency);
-    if l.converted {
+fn marked(s: String, converted: bool, e: &Estimate) -> String {
+    if converted {
         super::costs::approx(&s, e.currency)
     } else {
         s
     }
+}
+
+fn amount(l: &Line, e: &Estimate) -> String {
+    marked(amount_text(l, e.currency), l.converted, e)
+}
+
+fn subtotal(s: &Subtotal, e: &Estimate) -> String {
+    marked(total_text(s.min, s.max, e.currency), e.rate.is_some(), e)
 }
 
 /// The estimate as a document for a content width.
@@ -27,6 +36,38 @@ pub fn estimate(e: &Estimate, width: usize) -> Doc {
         .unwrap_or(0)
         .max(5)
         + 2;
+    let sum = |doc: &mut Doc, label: &str, figure: String, role: Role| {
+        doc.push(vec![
+            (text::pad(label, label_w), role),
+            (figure, Role::Figure),
+        ]);
+    };
+    sum(
+        &mut doc,
+        "Treatment",
+        subtotal(&e.treatment, e),
+        Role::Label,
+    );
+    if e.lines.len() > 1 {
+        sum(&mut doc, "Stay", subtotal(&e.stay, e), Role::Label);
+    }
+    let total = Subtotal {
+        min: e.total_min,
+        max: e.total_max,
+    };
+    sum(&mut doc, "Total", subtotal(&total, e), Role::Heading);
+    for n in e.open_items.iter().chain(&e.may_exceed) {
+        doc.para("  ", "    ", n, Role::Text, width);
+    }
+    if e.total_max.is_none() {
+        doc.para(
+            "  ",
+            "    ",
+            "The treatment's price has no upper figure, so neither has the total.",
+            Role::Text,
+            width,
+        );
+    }
     let line = |doc: &mut Doc, l: &Line| {
         doc.push(vec![
             (text::pad(&text::sanitize(&l.item), label_w), Role::Label),
@@ -43,23 +84,17 @@ pub fn estimate(e: &Estimate, width: usize) -> Doc {
             );
         }
     };
+    if let Some(d) = &e.deposit {
+        doc.push(vec![
+            (text::pad(&text::sanitize(&d.item), label_w), Role::Label),
+            (amount(d, e), Role::Figure),
+            (" (part of the treatment)".into(), Role::Meta),
+        ]);
+    }
+    doc.heading("How it adds up");
     for l in &e.lines {
         line(&mut doc, l);
     }
-    doc.blank();
-    let mut total = span_text(e.total_min, e.total_max, e.currency);
-    if e.rate.is_some() {
-        total = super::costs::approx(&total, e.currency);
-    }
-    let open = if e.total_max.is_none() {
-        " (open-ended: a figure has no upper bound)"
-    } else {
-        ""
-    };
-    doc.push(vec![
-        (text::pad("Total", label_w), Role::Heading),
-        (format!("{total}{open}"), Role::Figure),
-    ]);
     if let Some(d) = &e.deposit {
         doc.blank();
         line(&mut doc, d);
