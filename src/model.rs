@@ -18,7 +18,7 @@ pub use common::{Attribute, Claim, ClaimBy, Id, Kind, Note, SourceRef};
 pub use condition::Condition;
 pub use cost::{
     CostGroup, CostRange, Costs, Currency, ExchangeRate, Percentage, PercentageKind, Qualifier,
-    Tier, Unit,
+    Tier, Unit, open_above, shape_problem,
 };
 pub use source::Source;
 pub use therapy::{CellOrigin, Evidence, Milestone, SideEffect, Therapy, TherapyCategory};

@@ -274,7 +274,7 @@ pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
                 format!("`year` {} is not a plausible year", c.year),
             ));
         }
-        if let Some(p) = crate::money::shape_problem(c.min, c.max, c.qualifier) {
+        if let Some(p) = crate::model::shape_problem(c.min, c.max, c.qualifier) {
             v.problems.push(loc.at_record(&c.id.0, nth, p));
         }
     }

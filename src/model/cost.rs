@@ -142,6 +142,42 @@ impl Qualifier {
     }
 }
 
+/// True when a figure's top is open: a lower bound with no upper one ("from", "over", "+", "as low
+/// as"), or a range marked `Plus` whose stated upper figure may be exceeded ("$15,000–$40,000+").
+pub fn open_above(min: Option<u64>, max: Option<u64>, qualifier: Option<Qualifier>) -> bool {
+    (min.is_some() && max.is_none()) || qualifier == Some(Qualifier::Plus)
+}
+
+/// What is wrong with a figure's shape, if anything: a qualifier that does not fit the bounds given
+/// ("as low as" with an upper bound, "up to" with a lower one...). Used by `check`.
+pub fn shape_problem(
+    min: Option<u64>,
+    max: Option<u64>,
+    qualifier: Option<Qualifier>,
+) -> Option<String> {
+    use Qualifier::*;
+    let ok = match (qualifier, min, max) {
+        // No bounds at all is reported on its own by `check`.
+        (_, None, None) => true,
+        (Some(From | FromAbout | Over | AsLowAs), Some(_), None) => true,
+        (Some(From | FromAbout | Over | AsLowAs), _, _) => false,
+        (Some(UpTo), None, Some(_)) => true,
+        (Some(UpTo), _, _) => false,
+        (Some(Plus), Some(_), _) => true,
+        (Some(Average | Near | About), Some(_), Some(_)) => true,
+        (Some(_), _, _) => false,
+        (None, _, _) => true,
+    };
+    (!ok).then(|| {
+        let q = qualifier.map_or("no qualifier".to_owned(), |q| format!("`{q:?}`"));
+        format!(
+            "{q} does not fit these bounds: From, FromAbout, Over and AsLowAs take `min` only; UpTo \
+             takes `max` only; Plus takes `min` (and `max` for \"$X–$Y+\"); Average, Near and About \
+             take both (equal for a single figure)"
+        )
+    })
+}
+
 /// A group of cost ranges that cover the same thing, shown together on one chart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -204,7 +240,7 @@ impl CostRange {
     /// True when the source leaves the top open ("from", "over", "+", "as low as"), including a range
     /// whose stated upper figure may be exceeded ("$15,000–$40,000+").
     pub fn open_above(&self) -> bool {
-        crate::money::open_above(self.min, self.max, self.qualifier)
+        open_above(self.min, self.max, self.qualifier)
     }
 }
 
