@@ -17,13 +17,17 @@ macro_rules! outln {
 
 mod check;
 mod compare;
+mod complete;
 mod config;
 mod estimate;
 mod export;
+mod json;
 mod list;
+mod man;
 mod output;
 mod search;
 mod show;
+mod tsv;
 
 use crate::config::{Flags, Settings, Theme};
 use crate::dataset::Dataset;
@@ -37,32 +41,58 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "clinic-explorer", version, about, long_about = None)]
 pub struct Cli {
-    /// Load the data files from this directory instead of the bundled data
-    /// (also: the CLINIC_EXPLORER_DATA environment variable).
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data: Option<PathBuf>,
+    /// Where the data and settings come from (also accepted after a subcommand).
+    #[command(flatten)]
+    pub common: Common,
 
-    /// Colour scheme (also: CLINIC_EXPLORER_THEME, or `theme` in the configuration file).
-    #[arg(long, global = true, value_enum, ignore_case = true)]
+    /// The explorer's colour scheme (also: CLINIC_EXPLORER_THEME, or `theme` in the configuration file).
+    #[arg(long, value_enum, ignore_case = true)]
     pub theme: Option<ThemeArg>,
 
-    /// Show figures in this currency, converted at the dated rate in the data (also:
-    /// CLINIC_EXPLORER_CURRENCY, or `currency` in the configuration file).
-    #[arg(long, global = true, value_enum, ignore_case = true)]
-    pub currency: Option<CurrencyArg>,
-
-    /// Read no configuration file (neither the system-wide nor the per-user one).
-    #[arg(long, global = true)]
-    pub no_config: bool,
+    /// Currency of figures.
+    #[command(flatten)]
+    pub currency: CurrencyOpt,
 
     /// Open the explorer in presenter mode: no ids, high contrast, the disclaimer always shown, and
-    /// nothing changed (p leaves it).
-    #[arg(long, global = true)]
+    /// nothing changed but handouts written (p leaves it).
+    #[arg(long)]
     pub present: bool,
 
     /// What to do; without one, the explorer opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The options every command that reads the data or the settings takes.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Common {
+    /// Load the data files from this directory instead of the bundled data
+    /// (also: the CLINIC_EXPLORER_DATA environment variable).
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub data: Option<PathBuf>,
+
+    /// Read no configuration file (neither the system-wide nor the per-user one).
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl Common {
+    /// These options, with the ones given before the subcommand filling what this one leaves out.
+    fn or(self, top: &Common) -> Common {
+        Common {
+            data: self.data.or_else(|| top.data.clone()),
+            no_config: self.no_config || top.no_config,
+        }
+    }
+}
+
+/// `--currency`, on the commands that show figures.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct CurrencyOpt {
+    /// Show figures in this currency, converted at the dated rate in the data (also:
+    /// CLINIC_EXPLORER_CURRENCY, or `currency` in the configuration file).
+    #[arg(long, value_enum, ignore_case = true)]
+    pub currency: Option<CurrencyArg>,
 }
 
 /// Output formats for records and comparisons.
@@ -71,31 +101,40 @@ pub enum Format {
     /// Aligned text that fits the terminal.
     Text,
     /// Markdown.
+    #[value(alias = "md")]
     Markdown,
-    /// JSON.
+    /// JSON with the data's own field names (the printed form under `display`).
     Json,
 }
 
-/// Output formats for lists and search results.
+/// Output formats for lists, search results and budgets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     /// Aligned text that fits the terminal.
     Text,
-    /// JSON.
+    /// JSON with the data's own field names.
     Json,
+    /// Tab-separated values: a header line, then one record a line (tab, newline and backslash in a
+    /// value written as `\t`, `\n` and `\\`).
+    Tsv,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate the data files: print counts per kind, or every problem as FILE:LINE:COLUMN: message.
-    Check,
+    Check {
+        #[command(flatten)]
+        common: Common,
+    },
     /// Find records by name, alias, abbreviation, district, doctor... typos forgiven.
     Search {
+        #[command(flatten)]
+        common: Common,
         /// What to look for, e.g. "LPP", "hot comb", "Cheongdam", "keliod".
         query: String,
         /// Only this kind: condition, therapy, clinic, cost or travel.
-        #[arg(long)]
+        #[arg(long, add = complete::kinds())]
         kind: Option<String>,
         /// At most this many results.
         #[arg(long, default_value_t = 10)]
@@ -106,9 +145,15 @@ pub enum Command {
     },
     /// Show one record: its fields, linked records by name, claims marked as claims, and sources.
     Show {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        currency: CurrencyOpt,
         /// condition, therapy, clinic, cost or travel.
+        #[arg(add = complete::kinds())]
         kind: String,
         /// The record's id (see `list`).
+        #[arg(add = complete::ids())]
         id: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -116,7 +161,12 @@ pub enum Command {
     },
     /// List every record of a kind.
     List {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        currency: CurrencyOpt,
         /// condition, therapy, clinic, cost or travel.
+        #[arg(add = complete::kinds())]
         kind: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -124,10 +174,15 @@ pub enum Command {
     },
     /// Compare two to four records of one kind attribute by attribute; rows that differ are marked.
     Compare {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        currency: CurrencyOpt,
         /// condition, therapy, clinic, cost or travel.
+        #[arg(add = complete::kinds())]
         kind: String,
         /// Two to four ids.
-        #[arg(required = true, num_args = 2..=4)]
+        #[arg(required = true, num_args = 2..=4, add = complete::ids())]
         ids: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -135,8 +190,12 @@ pub enum Command {
     },
     /// A trip budget: a treatment's price, stay, food and local transport, as a range with sources.
     Estimate {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        currency: CurrencyOpt,
         /// Id of the treatment's cost range (see `list cost`).
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = complete::cost_ids())]
         cost: String,
         /// Sessions (multiplies a per-session price).
         #[arg(long, value_name = "N")]
@@ -144,7 +203,7 @@ pub enum Command {
         /// Nights in Korea.
         #[arg(long, value_name = "N", default_value_t = 7)]
         nights: u32,
-        /// Spending tier for stay, food and transport.
+        /// Spending tier for stay, food and transport, in the explorer's words.
         #[arg(long, value_enum, ignore_case = true, default_value_t = TierArg::Mid)]
         tier: TierArg,
         /// Output format.
@@ -153,13 +212,38 @@ pub enum Command {
     },
     /// Write a handout (the shortlist, or a comparison) as Markdown, HTML or JSON: the records, their
     /// comparison, cost ranges, notes, sources, the date and the disclaimer.
-    Export(export::Args),
+    Export {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        args: export::Args,
+    },
     /// Show the settings in force and where each comes from: flag, environment, user or system
-    /// configuration file, or default.
+    /// configuration file, saved explorer state, or default.
     Config {
+        #[command(flatten)]
+        common: Common,
+        /// The theme to report as chosen by flag.
+        #[arg(long, value_enum, ignore_case = true)]
+        theme: Option<ThemeArg>,
+        #[command(flatten)]
+        currency: CurrencyOpt,
         /// Print the merged settings (the default).
         #[arg(long)]
         print: bool,
+    },
+    /// Print a shell completion script (kinds and ids completed from the data):
+    /// `source <(clinic-explorer completions bash)`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a directory.
+    Man {
+        /// Write `clinic-explorer.1` and a page per subcommand here instead of printing.
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -189,7 +273,8 @@ impl From<ThemeArg> for Theme {
 pub enum TierArg {
     /// Hostels, public transport, street food.
     Budget,
-    /// Hotels, casual restaurants.
+    /// Hotels, casual restaurants (`mid` also accepted).
+    #[value(name = "mid-range", alias = "mid", alias = "midrange")]
     Mid,
     /// Luxury hotels, fine dining.
     Luxury,
@@ -229,34 +314,54 @@ pub const EXIT_FAILURE: u8 = 1;
 /// Exit status for a usage error.
 pub const EXIT_USAGE: u8 = 2;
 
-/// Parses the command line and runs it; returns the process exit status.
+/// Parses the command line and runs it; returns the process exit status. A shell asking for
+/// completions (`COMPLETE=bash clinic-explorer -- ...`) is answered and the process exits.
 pub fn run() -> ExitCode {
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
     let cli = Cli::parse();
-    let flags = Flags {
-        data_dir: cli.data.clone(),
-        theme: cli.theme.map(Into::into),
-        currency: cli.currency.map(Into::into),
-        no_config: cli.no_config,
+    let top = cli.common;
+    let Some(command) = cli.command else {
+        let flags = flags(&top, cli.theme, cli.currency);
+        return match settings(&flags) {
+            Ok(settings) => crate::tui::run(&settings.data_source(), &settings, cli.present),
+            Err(code) => code,
+        };
     };
-    let settings = match Settings::from_process(&flags) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            if matches!(e, crate::error::Error::Invalid(_)) {
-                eprintln!(
-                    "clinic-explorer: fix the configuration file, or start with --no-config to ignore it"
-                );
-            }
-            return ExitCode::from(EXIT_FAILURE);
+    let (common, theme, currency) = match &command {
+        Command::Completions { shell } => return complete::print(*shell),
+        Command::Man { dir } => return man::run(dir.as_deref()),
+        Command::Check { common } | Command::Search { common, .. } => {
+            (common.clone(), None, CurrencyOpt::default())
         }
+        Command::Export { common, .. } => (common.clone(), None, CurrencyOpt::default()),
+        Command::Show {
+            common, currency, ..
+        }
+        | Command::List {
+            common, currency, ..
+        }
+        | Command::Compare {
+            common, currency, ..
+        }
+        | Command::Estimate {
+            common, currency, ..
+        } => (common.clone(), None, *currency),
+        Command::Config {
+            common,
+            theme,
+            currency,
+            ..
+        } => (common.clone(), *theme, *currency),
+    };
+    let flags = flags(&common.or(&top), theme, currency);
+    let settings = match settings(&flags) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     let source = settings.data_source();
-    let Some(command) = cli.command else {
-        return crate::tui::run(&source, &settings, cli.present);
-    };
     match command {
-        Command::Check => return check::run(&source),
-        Command::Config { print: _ } => {
+        Command::Check { .. } => return check::run(&source),
+        Command::Config { .. } => {
             out!("{}", config::print(&settings));
             return ExitCode::SUCCESS;
         }
@@ -271,36 +376,41 @@ pub fn run() -> ExitCode {
     };
     let currency = settings.chosen_currency();
     let result = match command {
-        Command::Check | Command::Config { .. } => unreachable!("handled above"),
-        Command::Export(args) => export::run(&data, &args),
+        Command::Check { .. }
+        | Command::Config { .. }
+        | Command::Completions { .. }
+        | Command::Man { .. } => unreachable!("handled above"),
+        Command::Export { args, .. } => export::run(&data, &args),
         Command::Search {
             query,
             kind,
             limit,
             format,
+            ..
         } => parse_kind_opt(kind.as_deref()).map(|k| search::run(&data, &query, k, limit, format)),
-        Command::Show { kind, id, format } => {
-            parse_kind(&kind).and_then(|k| show::run(&data, k, &id, format, currency))
-        }
-        Command::List { kind, format } => {
+        Command::Show {
+            kind, id, format, ..
+        } => parse_kind(&kind).and_then(|k| show::run(&data, k, &id, format, currency)),
+        Command::List { kind, format, .. } => {
             parse_kind(&kind).map(|k| list::run(&data, k, format, currency))
         }
-        Command::Compare { kind, ids, format } => {
-            parse_kind(&kind).and_then(|k| compare::run(&data, k, &ids, format, currency))
-        }
+        Command::Compare {
+            kind, ids, format, ..
+        } => parse_kind(&kind).and_then(|k| compare::run(&data, k, &ids, format, currency)),
         Command::Estimate {
             cost,
             sessions,
             nights,
             tier,
             format,
+            ..
         } => {
             let req = crate::estimate::Request {
                 cost,
                 sessions,
                 nights,
                 tier: tier.into(),
-                currency: settings.chosen_currency(),
+                currency,
             };
             estimate::run(&data, &req, format)
         }
@@ -312,6 +422,29 @@ pub fn run() -> ExitCode {
             ExitCode::from(EXIT_FAILURE)
         }
     }
+}
+
+/// The flags that feed the settings.
+fn flags(common: &Common, theme: Option<ThemeArg>, currency: CurrencyOpt) -> Flags {
+    Flags {
+        data_dir: common.data.clone(),
+        theme: theme.map(Into::into),
+        currency: currency.currency.map(Into::into),
+        no_config: common.no_config,
+    }
+}
+
+/// The merged settings, or the exit status after saying why there are none.
+fn settings(flags: &Flags) -> Result<Settings, ExitCode> {
+    Settings::from_process(flags).map_err(|e| {
+        eprintln!("{e}");
+        if matches!(e, crate::error::Error::Invalid(_)) {
+            eprintln!(
+                "clinic-explorer: fix the configuration file, or start with --no-config to ignore it"
+            );
+        }
+        ExitCode::from(EXIT_FAILURE)
+    })
 }
 
 /// Parses a kind name, or explains which kinds exist.

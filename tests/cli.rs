@@ -11,12 +11,20 @@ fn fixture() -> String {
 }
 
 fn run(args: &[&str]) -> Output {
+    run_at(args, 80)
+}
+
+/// Runs a subcommand over the fixture data with text fitted to `columns`.
+fn run_at(args: &[&str], columns: usize) -> Output {
     Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
         .args(args)
         .arg("--data")
         .arg(fixture())
         .env_remove("CLINIC_EXPLORER_DATA")
-        .env("COLUMNS", "80")
+        .env_remove("CLINIC_EXPLORER_THEME")
+        .env_remove("CLINIC_EXPLORER_CURRENCY")
+        .env_remove("COMPLETE")
+        .env("COLUMNS", columns.to_string())
         .output()
         .unwrap()
 }
@@ -94,10 +102,11 @@ fn show_in_every_format() {
         "json",
     ]))
     .unwrap();
-    assert_eq!(json["claims"][0]["by"], "the article");
-    assert_eq!(json["claims"][0]["text"], "the best clinic in Seoul");
+    let shown = &json["display"];
+    assert_eq!(shown["claims"][0]["by"], "the article");
+    assert_eq!(shown["claims"][0]["text"], "the best clinic in Seoul");
     assert_eq!(
-        json["links"][0]["items"][0]["id"],
+        shown["links"][0]["items"][0]["id"],
         "adipose-derived-stem-cells"
     );
 }
@@ -334,4 +343,360 @@ fn currency_flag_converts_cost_figures_and_marks_them() {
             .unwrap()
             .starts_with("≈$276–≈$1,724")
     );
+}
+
+/// Runs a command that reads no data (`completions`, `man`) and returns its output.
+fn bare(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args(args)
+        .env_remove("COMPLETE")
+        .output()
+        .unwrap()
+}
+
+fn bare_ok(args: &[&str]) -> String {
+    let o = bare(args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn help(args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args(args)
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{args:?}");
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn options_appear_only_on_the_commands_that_use_them() {
+    let top = help(&[]);
+    for want in [
+        "--theme",
+        "--present",
+        "--currency",
+        "--data",
+        "--no-config",
+    ] {
+        assert!(top.contains(want), "the explorer takes {want}:\n{top}");
+    }
+    for sub in [
+        "check", "search", "show", "list", "compare", "estimate", "export",
+    ] {
+        let h = help(&[sub]);
+        assert!(!h.contains("--theme"), "{sub} lists --theme:\n{h}");
+        assert!(!h.contains("--present"), "{sub} lists --present:\n{h}");
+        assert!(h.contains("--data"), "{sub} reads the data:\n{h}");
+    }
+    for sub in ["check", "search", "export"] {
+        assert!(
+            !help(&[sub]).contains("--currency"),
+            "{sub} shows no figures"
+        );
+    }
+    for sub in ["show", "list", "compare", "estimate"] {
+        assert!(help(&[sub]).contains("--currency"), "{sub} shows figures");
+    }
+    for sub in ["completions", "man"] {
+        let h = help(&[sub]);
+        assert!(!h.contains("--data") && !h.contains("--currency"), "{h}");
+    }
+    let err = fails(&["list", "cost", "--theme", "dark"], 2);
+    assert!(err.contains("--theme"), "{err}");
+    fails(&["show", "clinic", "test-gangnam-clinic", "--present"], 2);
+    fails(&["search", "x", "--currency", "KRW"], 2);
+    // The theme still shows where it comes from when asked for by flag.
+    let out = ok(&["config", "--no-config", "--theme", "light"]);
+    assert!(out.contains("theme = light  (from flag --theme)"), "{out}");
+}
+
+#[test]
+fn data_options_given_before_the_subcommand_still_apply() {
+    let o = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args([
+            "--data",
+            &fixture(),
+            "--no-config",
+            "list",
+            "clinic",
+            "--format",
+            "tsv",
+        ])
+        .env_remove("CLINIC_EXPLORER_DATA")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("test-gangnam-clinic"), "{out}");
+}
+
+#[test]
+fn tier_takes_the_words_the_explorer_shows() {
+    let budget = |tier: &str| {
+        let json: serde_json::Value = serde_json::from_str(&ok(&[
+            "estimate",
+            "--cost",
+            "hair-korea",
+            "--tier",
+            tier,
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        json["tier"].clone()
+    };
+    assert_eq!(budget("mid-range"), budget("mid"));
+    assert_eq!(budget("Mid-Range"), budget("mid"));
+    assert_ne!(budget("budget"), budget("luxury"));
+    let text = ok(&["estimate", "--cost", "hair-korea", "--tier", "mid-range"]);
+    assert!(
+        text.contains("mid-range"),
+        "the budget names the tier as typed: {text}"
+    );
+    let err = fails(&["estimate", "--cost", "hair-korea", "--tier", "cheap"], 2);
+    for word in ["budget", "mid-range", "luxury"] {
+        assert!(err.contains(word), "{err}");
+    }
+    let h = help(&["estimate"]);
+    assert!(h.contains("default: mid-range"), "{h}");
+}
+
+/// Money figures as the text output writes them: `$10,000`, `₩2,500,000`, `$200+`.
+fn figures(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == '│' || c == '–')
+        .filter(|w| w.starts_with(['$', '₩', '≈']))
+        .map(|w| w.trim_end_matches([',', ';', ')']).to_owned())
+        .collect()
+}
+
+#[test]
+fn text_tables_never_split_an_id_or_a_figure() {
+    for args in [
+        &["list", "cost"][..],
+        &["search", "hair"],
+        &["list", "clinic"],
+    ] {
+        // The same records one a line: their ids and whole figures to look for in the table.
+        let whole = ok(&[args, &["--format", "tsv"]].concat());
+        let ids: Vec<&str> = whole
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').nth(1).unwrap())
+            .collect();
+        assert!(!ids.is_empty());
+        for columns in [40, 60, 80] {
+            let o = run_at(args, columns);
+            assert_eq!(o.status.code(), Some(0));
+            let out = String::from_utf8(o.stdout).unwrap();
+            for id in &ids {
+                assert!(
+                    out.lines().any(|l| l.split_whitespace().any(|w| w == *id)),
+                    "{args:?} at {columns}: `{id}` is not whole on a line:\n{out}"
+                );
+            }
+            // Every figure on screen is one the data gives whole (none cut into a smaller number).
+            for f in figures(&out) {
+                assert!(
+                    whole.contains(f.trim_start_matches('≈')),
+                    "{args:?} at {columns}: `{f}` is not a whole figure:\n{out}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn tsv_gives_one_record_a_line_under_a_header() {
+    let out = ok(&["list", "cost", "--format", "tsv"]);
+    let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        lines[0],
+        [
+            "kind",
+            "id",
+            "name",
+            "detail",
+            "min",
+            "max",
+            "currency",
+            "qualifier",
+            "unit",
+            "year"
+        ]
+    );
+    assert_eq!(
+        lines.len(),
+        1 + 7,
+        "a header and the fixture's seven costs:\n{out}"
+    );
+    assert!(lines.iter().all(|l| l.len() == lines[0].len()), "{out}");
+    let luxury = lines.iter().find(|l| l[1] == "hotel-luxury").unwrap();
+    assert_eq!((luxury[4], luxury[5], luxury[6]), ("200", "", "USD"));
+    assert_eq!(
+        luxury[7], "Plus",
+        "an open-ended figure keeps its qualifier"
+    );
+
+    let out = ok(&["search", "alopecia", "--format", "tsv"]);
+    let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        lines[0],
+        ["kind", "id", "name", "score", "field", "matched"]
+    );
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(
+        lines[1..].iter().all(|l| l[3].parse::<i64>().is_ok()),
+        "{out}"
+    );
+
+    let out = ok(&["estimate", "--cost", "hair-korea", "--format", "tsv"]);
+    let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines[0][..4], ["item", "min", "max", "currency"]);
+    assert!(lines.iter().all(|l| l.len() == lines[0].len()), "{out}");
+    let total = lines.iter().find(|l| l[0] == "Total").unwrap();
+    assert!(total[1].parse::<u64>().unwrap() >= 10_000, "{out}");
+}
+
+#[test]
+fn json_has_typed_fields_named_after_the_data() {
+    let clinic: serde_json::Value = serde_json::from_str(&ok(&[
+        "show",
+        "clinic",
+        "test-gangnam-clinic",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(clinic["kind"], "clinic");
+    assert_eq!(clinic["district"], "Gangnam");
+    assert_eq!(clinic["city"], "Seoul");
+    assert_eq!(clinic["doctors"][0]["name"], "Dr. Minji Park");
+    assert_eq!(clinic["doctors"][0]["role"], "lead doctor");
+    assert_eq!(clinic["therapies"][0], "adipose-derived-stem-cells");
+    assert!(clinic.get("fields").is_none(), "labels only under display");
+    assert_eq!(clinic["display"]["fields"][2]["label"], "District");
+
+    let cost: serde_json::Value = serde_json::from_str(&ok(&[
+        "show",
+        "cost",
+        "scar-korea-krw",
+        "--format",
+        "json",
+        "--currency",
+        "USD",
+    ]))
+    .unwrap();
+    let range = &cost["range"];
+    assert_eq!(range["min"], 400_000);
+    assert_eq!(range["max"], 2_500_000);
+    assert_eq!(range["currency"], "KRW");
+    assert_eq!(range["year"], 2025);
+    assert_eq!(cost["converted"]["currency"], "USD");
+    assert_eq!(cost["converted"]["min"], 276);
+    assert_eq!(cost["converted"]["max"], 1724);
+
+    let open: serde_json::Value =
+        serde_json::from_str(&ok(&["show", "cost", "hotel-luxury", "--format", "json"])).unwrap();
+    assert_eq!(open["range"]["max"], serde_json::Value::Null);
+    assert_eq!(open["range"]["qualifier"], "Plus");
+
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(&["list", "clinic", "--format", "json"])).unwrap();
+    let first = &list[0];
+    assert_eq!(first["id"], "test-gangnam-clinic");
+    assert_eq!(first["district"], "Gangnam");
+    assert_eq!(first["display"]["detail"], "Gangnam, Seoul");
+
+    let cmp: serde_json::Value = serde_json::from_str(&ok(&[
+        "compare",
+        "cost",
+        "hair-korea",
+        "hair-us",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(cmp["records"][1]["range"]["min"], 15_000);
+    assert!(cmp["rows"].is_array(), "the rows stay for the table");
+}
+
+/// Asks the binary for completions as a shell's script does.
+fn complete(shell: &str, words: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .arg("--")
+        .arg("clinic-explorer")
+        .args(words)
+        .env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+        .env_remove("CLINIC_EXPLORER_DATA")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn completion_scripts_come_from_the_definitions_and_complete_kinds_and_ids() {
+    let bash = bare_ok(&["completions", "bash"]);
+    assert!(bash.contains("complete -o nospace"), "{bash}");
+    assert!(bash.contains("COMPLETE=\"bash\""), "{bash}");
+    assert!(bare_ok(&["completions", "zsh"]).starts_with("#compdef clinic-explorer"));
+    assert!(bare_ok(&["completions", "fish"]).contains("complete --keep-order"));
+    assert_eq!(bare(&["completions", "tcsh"]).status.code(), Some(2));
+
+    let data = fixture();
+    let kinds = complete("fish", &["show", ""]);
+    for k in ["condition\t", "therapy\t", "clinic\t", "cost\t", "travel\t"] {
+        assert!(kinds.contains(k), "{kinds}");
+    }
+    let ids = complete("fish", &["show", "--data", &data, "clinic", "test-g"]);
+    assert_eq!(ids.trim(), "test-gangnam-clinic\tTest Gangnam Clinic");
+    let ids = complete(
+        "fish",
+        &["compare", "--data", &data, "cost", "hair-korea", "h"],
+    );
+    let got: Vec<&str> = ids.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(got, ["hair-korea", "hair-us", "hotel-luxury", "hotel-mid"]);
+    let ids = complete("fish", &["estimate", "--data", &data, "--cost", "sc"]);
+    assert!(ids.starts_with("scar-korea-krw\t"), "{ids}");
+    let ids = complete(
+        "fish",
+        &["export", "--data", &data, "--compare", "condition", "k"],
+    );
+    assert!(ids.starts_with("keloids\t"), "{ids}");
+    let bash_ids = complete("bash", &["show", "--data", &data, "condition", "ke"]);
+    assert_eq!(bash_ids.trim(), "keloids");
+    let tiers = complete("fish", &["estimate", "--tier", ""]);
+    assert!(tiers.contains("mid-range"), "{tiers}");
+}
+
+#[test]
+fn the_man_page_is_generated_from_the_definitions() {
+    let page = bare_ok(&["man"]);
+    assert!(page.contains(".TH clinic-explorer 1"), "{page}");
+    for sub in ["search", "estimate", "completions", "man"] {
+        assert!(
+            page.contains(&format!("clinic\\-explorer\\-{sub}(1)")),
+            "{sub}:\n{page}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let dir_s = dir.path().display().to_string();
+    bare_ok(&["man", "--dir", &dir_s]);
+    let estimate = std::fs::read_to_string(dir.path().join("clinic-explorer-estimate.1")).unwrap();
+    assert!(estimate.contains("mid\\-range"), "{estimate}");
+    assert!(estimate.contains("\\-\\-tier"), "{estimate}");
+    assert!(dir.path().join("clinic-explorer.1").exists());
 }

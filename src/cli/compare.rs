@@ -18,11 +18,36 @@ pub fn run(
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let c = Comparison::build_in(data, kind, &ids, currency).map_err(|e| e.to_string())?;
     match format {
-        Format::Json => outln!("{}", serde_json::to_string_pretty(&c).expect("serialises")),
+        Format::Json => outln!("{}", json(data, kind, &c, currency)),
         Format::Markdown => out!("{}", markdown(&c)),
         Format::Text => out!("{}", text(&c, columns())),
     }
     Ok(())
+}
+
+/// The comparison as JSON: its columns and rows as before, and each record typed under `records`.
+fn json(
+    data: &Dataset,
+    kind: Kind,
+    c: &Comparison,
+    currency: Option<crate::model::Currency>,
+) -> String {
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        #[serde(flatten)]
+        comparison: &'a Comparison,
+        records: Vec<super::json::Typed>,
+    }
+    let records = c
+        .columns
+        .iter()
+        .filter_map(|col| super::json::record(data, kind, &col.id, currency, None))
+        .collect();
+    let out = Out {
+        comparison: c,
+        records,
+    };
+    serde_json::to_string_pretty(&out).expect("serialises")
 }
 
 fn cells(c: &Comparison) -> Vec<Vec<String>> {

@@ -13,6 +13,7 @@ pub fn run(data: &Dataset, req: &Request, format: ListFormat) -> Result<(), Stri
     match format {
         ListFormat::Json => outln!("{}", serde_json::to_string_pretty(&e).expect("serialises")),
         ListFormat::Text => out!("{}", text(&e, columns())),
+        ListFormat::Tsv => out!("{}", super::tsv::estimate(&e)),
     }
     Ok(())
 }

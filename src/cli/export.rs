@@ -17,7 +17,7 @@ pub struct Args {
     #[arg(long)]
     pub shortlist: bool,
     /// Export a comparison of 2 to 4 records of one kind: `--compare therapy ID ID [ID [ID]]`.
-    #[arg(long, num_args = 3..=5, value_names = ["KIND", "ID"])]
+    #[arg(long, num_args = 3..=5, value_names = ["KIND", "ID"], add = super::complete::compare_values())]
     pub compare: Option<Vec<String>>,
     /// Document format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]

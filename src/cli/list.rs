@@ -62,10 +62,26 @@ pub fn run(data: &Dataset, kind: Kind, format: ListFormat, currency: Option<Curr
         })
         .collect();
     match format {
-        ListFormat::Json => outln!(
-            "{}",
-            serde_json::to_string_pretty(&items).expect("items serialise")
-        ),
+        ListFormat::Json => {
+            let typed: Vec<_> = items
+                .iter()
+                .filter_map(|i| {
+                    let display = serde_json::json!({ "detail": i.detail });
+                    super::json::record(data, kind, i.id, currency, Some(display))
+                })
+                .collect();
+            outln!(
+                "{}",
+                serde_json::to_string_pretty(&typed).expect("serialises")
+            );
+        }
+        ListFormat::Tsv => {
+            let rows: Vec<_> = items
+                .iter()
+                .map(|i| (i.id, i.name, i.detail.clone()))
+                .collect();
+            out!("{}", super::tsv::list(data, kind, &rows));
+        }
         ListFormat::Text => {
             let rows: Vec<Vec<String>> = items
                 .iter()

@@ -50,8 +50,10 @@ pub fn label_lines(rows: &[(String, String)], total: usize) -> Vec<String> {
     out
 }
 
-/// A table: a header row and rows of cells, columns sized to fit `total`, cells wrapped, aligned by
-/// display width. `marks` puts a one-character marker before each row (e.g. `*` for rows that differ).
+/// A table: a header row and rows of cells, columns sized to fit `total`, cells wrapped between
+/// words, aligned by display width. No column is narrower than its longest word, so an id or a figure
+/// is never split: where even that does not fit, the row grows past `total`. `marks` puts a
+/// one-character marker before each row (e.g. `*` for rows that differ).
 pub fn table(header: &[String], rows: &[Vec<String>], marks: &[char], total: usize) -> Vec<String> {
     let n = header.len().max(1);
     let natural: Vec<usize> = (0..n)
@@ -63,29 +65,44 @@ pub fn table(header: &[String], rows: &[Vec<String>], marks: &[char], total: usi
                 .unwrap_or(0)
         })
         .collect();
+    // The longest word of each column: the narrowest it may be.
+    let least: Vec<usize> = (0..n)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .chain(std::iter::once(&header[c]))
+                .flat_map(|s| s.split_whitespace())
+                .map(width)
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let sep = 3; // " │ "
     let avail = total.saturating_sub(2 + sep * (n - 1)).max(n * 6);
     let mut widths = natural.clone();
     if widths.iter().sum::<usize>() > avail {
         // Give the first column up to a quarter, share the rest evenly, and hand back what a narrow
         // column does not use.
-        let first = natural[0].min(avail / 4).max(6);
+        let first = natural[0].min((avail / 4).max(6)).max(least[0]);
         widths[0] = first;
-        let mut rest = avail - first;
+        let mut rest = avail.saturating_sub(first);
         let mut open: Vec<usize> = (1..n).collect();
         open.sort_by_key(|&c| natural[c]);
-        while let Some(&c) = open.first() {
+        // A column that fits in its share takes what it needs; one whose longest word is wider than
+        // its share takes that word's width; the rest share what is left.
+        while !open.is_empty() {
             let share = rest / open.len();
-            if natural[c] <= share {
-                widths[c] = natural[c];
-                rest -= natural[c];
-                open.remove(0);
-            } else {
+            let fits = open.iter().position(|&c| natural[c] <= share);
+            let pick = fits.or_else(|| open.iter().position(|&c| least[c] >= share));
+            let Some(i) = pick else {
                 for &c in &open {
                     widths[c] = share.max(4);
                 }
                 break;
-            }
+            };
+            let c = open.remove(i);
+            widths[c] = if fits.is_some() { natural[c] } else { least[c] };
+            rest = rest.saturating_sub(widths[c]);
         }
     }
     let render = |cells: &[String], mark: char| -> Vec<String> {
@@ -147,6 +164,22 @@ mod tests {
         assert_eq!(bar(&t[0]), bar(&t[2]));
         assert_eq!(bar(&t[2]), bar(&t[3]));
         assert!(t[2].starts_with('*'));
+    }
+
+    #[test]
+    fn table_never_splits_a_word_and_lets_the_row_grow_instead() {
+        let id = "stem-cell-therapy-for-hair-loss-south-korea-full-course";
+        let t = table(
+            &["id".into(), "range".into()],
+            &[vec![id.into(), "₩14,500,000–₩29,000,000 per course".into()]],
+            &[],
+            40,
+        );
+        assert!(t[2].contains(id), "{t:#?}");
+        assert!(
+            t.iter().any(|l| l.contains("₩14,500,000–₩29,000,000")),
+            "{t:#?}"
+        );
     }
 
     #[test]

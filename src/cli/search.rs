@@ -15,6 +15,7 @@ pub fn run(data: &Dataset, query: &str, kind: Option<Kind>, limit: usize, format
             "{}",
             serde_json::to_string_pretty(&hits).expect("hits serialise")
         ),
+        ListFormat::Tsv => out!("{}", super::tsv::hits(&hits)),
         ListFormat::Text => {
             if hits.is_empty() {
                 eprintln!("no match for \"{}\"", crate::text::sanitize(query));

@@ -18,7 +18,11 @@ pub fn run(
     data.find(kind, id).map_err(|e| e.to_string())?;
     let d = data.describe_in(kind, id, currency).expect("found above");
     match format {
-        Format::Json => outln!("{}", serde_json::to_string_pretty(&d).expect("serialises")),
+        Format::Json => {
+            let display = serde_json::to_value(&d).expect("serialises");
+            let v = super::json::record(data, kind, &d.id, currency, Some(display));
+            outln!("{}", serde_json::to_string_pretty(&v).expect("serialises"));
+        }
         Format::Markdown => out!("{}", markdown(&d)),
         Format::Text => out!("{}", text(&d, columns())),
     }
