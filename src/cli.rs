@@ -49,7 +49,8 @@ pub struct Cli {
     #[arg(long, value_enum, ignore_case = true)]
     pub theme: Option<ThemeArg>,
 
-    /// Currency of figures.
+    /// Currency of figures (for the explorer, and for a subcommand that shows figures when given
+    /// before it).
     #[command(flatten)]
     pub currency: CurrencyOpt,
 
@@ -352,6 +353,9 @@ pub fn run() -> ExitCode {
             currency,
             ..
         } => (common.clone(), *theme, *currency),
+    };
+    let currency = CurrencyOpt {
+        currency: currency.currency.or(cli.currency.currency),
     };
     let flags = flags(&common.or(&top), theme, currency);
     let settings = match settings(&flags) {

@@ -435,6 +435,22 @@ fn data_options_given_before_the_subcommand_still_apply() {
     assert_eq!(o.status.code(), Some(0));
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains("test-gangnam-clinic"), "{out}");
+    let o = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args([
+            "--currency",
+            "KRW",
+            "--data",
+            &fixture(),
+            "show",
+            "cost",
+            "hair-us",
+        ])
+        .env_remove("CLINIC_EXPLORER_DATA")
+        .env_remove("CLINIC_EXPLORER_CURRENCY")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("≈₩21,750,000–≈₩43,500,000"), "{out}");
 }
 
 #[test]
