@@ -762,6 +762,7 @@ impl Gen {
                 } else {
                     ClaimBy::Clinic
                 },
+                who: None,
                 source: self.source_ref(),
             })
             .collect()

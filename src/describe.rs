@@ -48,7 +48,7 @@ pub struct Field {
 /// A claim as shown: who says it, what, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClaimLine {
-    /// "the clinic" or "the article".
+    /// "the clinic", "the article", "the brand, CosmeRNA", or the doctor by name.
     pub by: String,
     /// The claim.
     pub text: String,
@@ -155,9 +155,10 @@ impl Dataset {
     fn claim_line(&self, c: &Claim) -> ClaimLine {
         let src = self.source_line(&c.source);
         ClaimLine {
-            by: match c.by {
-                ClaimBy::Clinic => "the clinic".into(),
-                ClaimBy::Article => "the article".into(),
+            by: match &c.who {
+                Some(who) if c.by == ClaimBy::Brand => format!("the brand, {who}"),
+                Some(who) => who.clone(),
+                None => c.by.label().to_owned(),
             },
             text: c.text.clone(),
             source: format!("{} ({})", src.citation, src.section),
@@ -321,9 +322,59 @@ impl Dataset {
                     .find(|g| g.id == c.group)
                     .map(|g| g.name.clone());
                 push(f, "Group", group);
+                for other in c
+                    .disagrees_with
+                    .iter()
+                    .filter_map(|d| self.cost(d.as_str()))
+                {
+                    let src = other
+                        .sources
+                        .first()
+                        .map(|s| self.source_line(s))
+                        .map(|s| format!(" [{}, {}]", s.citation, s.section))
+                        .unwrap_or_default();
+                    push(
+                        f,
+                        "Differs from",
+                        Some(format!(
+                            "{}: {} {} ({}){src}",
+                            other.country,
+                            crate::money::range_text(other),
+                            other.unit.label(),
+                            other.id
+                        )),
+                    );
+                }
+                for p in self
+                    .costs
+                    .percentages
+                    .iter()
+                    .filter(|p| p.costs.iter().any(|x| x.as_str() == id))
+                {
+                    let src = p
+                        .sources
+                        .first()
+                        .map(|s| self.source_line(s))
+                        .map(|s| format!(" [{}, {}]", s.citation, s.section))
+                        .unwrap_or_default();
+                    push(
+                        f,
+                        "Saving",
+                        Some(format!(
+                            "{}: {}. {}{src}",
+                            p.name,
+                            crate::chart::percent_text(p),
+                            p.note
+                        )),
+                    );
+                }
                 links.push(Links {
                     label: "Therapies".into(),
                     items: self.links(Kind::Therapy, &c.therapies),
+                });
+                links.push(Links {
+                    label: "The other figure".into(),
+                    items: self.links(Kind::Cost, &c.disagrees_with),
                 });
             }
             Kind::Travel => {

@@ -136,6 +136,22 @@ pub enum ClaimBy {
     Clinic,
     /// The article that mentions it says it.
     Article,
+    /// The maker of a product says it about the product (named in `who`).
+    Brand,
+    /// A doctor quoted by the article says it (named in `who`).
+    Doctor,
+}
+
+impl ClaimBy {
+    /// Who, as shown: "the clinic", "the article", "the brand", "a doctor".
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimBy::Clinic => "the clinic",
+            ClaimBy::Article => "the article",
+            ClaimBy::Brand => "the brand",
+            ClaimBy::Doctor => "a doctor",
+        }
+    }
 }
 
 /// A statement that is somebody's claim, not an established fact: shown as a claim, never as a ranking.
@@ -146,6 +162,9 @@ pub struct Claim {
     pub text: String,
     /// Who makes it.
     pub by: ClaimBy,
+    /// The brand or person by name, where the source names them ("CosmeRNA", "Dr. Eunice Park").
+    #[serde(default)]
+    pub who: Option<String>,
     /// Where it was made.
     pub source: SourceRef,
 }

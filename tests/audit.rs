@@ -1,0 +1,470 @@
+//! What the line-by-line audit of the data against the documents (data/AUDIT.md) found and fixed:
+//! each corrected figure, attribution and evidence level, the linked disagreements, and the facts
+//! that must be reachable from the command line.
+
+use clinic_explorer::dataset::{DataSource, Dataset};
+use clinic_explorer::model::{ClaimBy, Evidence, Kind, Qualifier};
+use std::process::Command;
+
+fn data() -> Dataset {
+    Dataset::load(&DataSource::Bundled).expect("bundled data is valid")
+}
+
+fn cli(args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args(args)
+        .arg("--no-config")
+        .env_remove("CLINIC_EXPLORER_DATA")
+        .env_remove("CLINIC_EXPLORER_CURRENCY")
+        .env("COLUMNS", "200")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{args:?}");
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// Every therapy's evidence level as the documents state it, with the words that state it. A level
+/// the documents do not state is `NotStated`; any other level here is a defect (an upgrade).
+const EVIDENCE: &[(&str, Evidence, &str)] = &[
+    (
+        "autologous-stem-cell-therapy",
+        Evidence::Investigational,
+        "currently considered investigational",
+    ),
+    (
+        "allogeneic-stem-cell-therapy",
+        Evidence::Investigational,
+        "stem cell therapy for acne scars is still experimental",
+    ),
+    (
+        "scalp-derived-fibroblasts",
+        Evidence::Investigational,
+        "stem cell-based hair loss therapies ... investigational",
+    ),
+    (
+        "adipose-derived-stem-cells",
+        Evidence::Investigational,
+        "stem cell-based hair loss therapies ... investigational",
+    ),
+    (
+        "bone-marrow-derived-stem-cells",
+        Evidence::Investigational,
+        "stem cell-based hair loss therapies ... investigational",
+    ),
+    (
+        "peripheral-blood-stem-cells",
+        Evidence::Investigational,
+        "stem cell-based hair loss therapies ... investigational",
+    ),
+    (
+        "stem-cell-education-therapy",
+        Evidence::Investigational,
+        "stem cell-based hair loss therapies ... investigational",
+    ),
+    (
+        "adult-stem-cells",
+        Evidence::Investigational,
+        "investigational (hair) / experimental (acne scars)",
+    ),
+    (
+        "mesenchymal-stem-cells",
+        Evidence::Investigational,
+        "investigational (hair) / experimental (acne scars)",
+    ),
+    (
+        "intravenous-mesenchymal-stem-cells",
+        Evidence::Investigational,
+        "largely in the realm of advanced research",
+    ),
+    (
+        "allogeneic-cord-blood-stem-cells",
+        Evidence::Investigational,
+        "part of an investigational hair treatment",
+    ),
+    (
+        "stromal-vascular-fraction",
+        Evidence::Investigational,
+        "currently being studied (NCT03078686)",
+    ),
+    (
+        "autologous-dermal-papilla-cell-therapy",
+        Evidence::Investigational,
+        "still investigational",
+    ),
+    (
+        "induced-pluripotent-stem-cells",
+        Evidence::ResearchOnly,
+        "primarily in research and early-stage trials",
+    ),
+    (
+        "embryonic-stem-cells",
+        Evidence::ResearchOnly,
+        "primarily research-focused",
+    ),
+    (
+        "stem-cell-derived-exosomes",
+        Evidence::Emerging,
+        "this emerging field",
+    ),
+    (
+        "damask-rose-exosomes",
+        Evidence::Investigational,
+        "sometimes explored",
+    ),
+    (
+        "platelet-rich-plasma",
+        Evidence::Established,
+        "paired with established treatments ... PRP and Fat Transfer",
+    ),
+    (
+        "sdf-1-alpha-injections",
+        Evidence::NotStated,
+        "a clinic profile only",
+    ),
+    (
+        "cosmerna",
+        Evidence::Investigational,
+        "an early-stage treatment rather than a proven therapy",
+    ),
+    (
+        "corticosteroid-injections",
+        Evidence::Established,
+        "Conventional Treatments",
+    ),
+    (
+        "hydroxychloroquine",
+        Evidence::Established,
+        "Conventional Treatments",
+    ),
+    (
+        "oral-antibiotics",
+        Evidence::Established,
+        "Conventional Treatments",
+    ),
+    (
+        "biologics-and-immunosuppressants",
+        Evidence::Established,
+        "Conventional Treatments",
+    ),
+    (
+        "topical-medications",
+        Evidence::Established,
+        "Conventional Treatments",
+    ),
+    (
+        "hyaluronic-acid-injections",
+        Evidence::NotStated,
+        "named as a companion only",
+    ),
+    (
+        "testosterone-replacement-therapy",
+        Evidence::NotStated,
+        "teasers only",
+    ),
+    ("acetaminophen", Evidence::NotStated, "aftercare only"),
+    (
+        "hair-transplant",
+        Evidence::Established,
+        "Conventional Treatments",
+    ),
+    (
+        "follicular-unit-extraction",
+        Evidence::Established,
+        "Conventional Treatments",
+    ),
+    (
+        "follicular-unit-transplantation",
+        Evidence::Established,
+        "a common transplant technique",
+    ),
+    (
+        "scalp-micropigmentation",
+        Evidence::NotStated,
+        "no document states a level",
+    ),
+    (
+        "scalp-micropigmentation-with-hair-transplant",
+        Evidence::NotStated,
+        "an innovative approach",
+    ),
+    (
+        "scalp-botox",
+        Evidence::NotStated,
+        "widely used, no evidence cited",
+    ),
+    (
+        "fat-transfer",
+        Evidence::Established,
+        "paired with established treatments",
+    ),
+    (
+        "subcision",
+        Evidence::Established,
+        "paired with established treatments",
+    ),
+    ("radiesse", Evidence::NotStated, "an adjunct only"),
+    ("stem-cell-facial", Evidence::NotStated, "a price only"),
+    (
+        "laser-therapy",
+        Evidence::Established,
+        "paired with established treatments",
+    ),
+    (
+        "fractional-co2-laser",
+        Evidence::Established,
+        "paired with established treatments",
+    ),
+    (
+        "radiofrequency-treatment",
+        Evidence::Established,
+        "paired with established treatments",
+    ),
+    (
+        "intense-pulsed-light",
+        Evidence::Established,
+        "paired with established treatments",
+    ),
+    (
+        "microneedling",
+        Evidence::Established,
+        "paired with established treatments",
+    ),
+    (
+        "needle-free-jet-delivery",
+        Evidence::NotStated,
+        "no studies cited",
+    ),
+    (
+        "arthroscopic-delivery",
+        Evidence::NotStated,
+        "a current trend",
+    ),
+    (
+        "ultrasound-guided-injection",
+        Evidence::Established,
+        "standard practice",
+    ),
+    ("liposuction", Evidence::NotStated, "a harvesting step"),
+    (
+        "bone-marrow-aspiration",
+        Evidence::NotStated,
+        "a harvesting step",
+    ),
+    (
+        "scalp-biopsy",
+        Evidence::Established,
+        "Diagnosis usually includes",
+    ),
+    (
+        "regenera-activa",
+        Evidence::Investigational,
+        "a device within an investigational treatment",
+    ),
+    (
+        "novastem-kit",
+        Evidence::Investigational,
+        "stem cell-based hair loss therapies ... investigational",
+    ),
+    (
+        "buffy-coat-isolation",
+        Evidence::Investigational,
+        "stem cell therapy for acne scars is still experimental",
+    ),
+    (
+        "blood-purification",
+        Evidence::NotStated,
+        "clinic profiles only",
+    ),
+];
+
+#[test]
+fn evidence_is_as_the_documents_state_it_and_never_upgraded() {
+    let data = data();
+    let mut wrong = Vec::new();
+    for t in &data.therapies {
+        match EVIDENCE.iter().find(|(id, ..)| *id == t.id.as_str()) {
+            Some((_, stated, _)) if *stated == t.evidence => {}
+            Some((_, stated, why)) => wrong.push(format!(
+                "{}: data says {:?}, the documents {:?} ({why})",
+                t.id, t.evidence, stated
+            )),
+            None => wrong.push(format!(
+                "{}: not in the table of stated levels; add it with the words that state it",
+                t.id
+            )),
+        }
+        if t.evidence == Evidence::NotStated {
+            let note = t.evidence_note.as_deref().unwrap_or("");
+            assert!(
+                !note.is_empty(),
+                "{}: a level not stated needs a note of what the documents say",
+                t.id
+            );
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn scalp_micropigmentation_is_not_stated_with_what_the_documents_say() {
+    let data = data();
+    let smp = data.therapy("scalp-micropigmentation").unwrap();
+    assert_eq!(smp.evidence, Evidence::NotStated);
+    let note = smp.evidence_note.as_deref().unwrap();
+    assert!(note.contains("No document states a level"), "{note}");
+    assert!(
+        note.contains("low-risk") && note.contains("no real hair"),
+        "{note}"
+    );
+}
+
+#[test]
+fn the_open_topped_orthopaedic_price_has_its_upper_figure() {
+    let data = data();
+    let c = data
+        .cost("complex-orthopaedic-stem-cell-therapy-south-korea-per-session-2026")
+        .unwrap();
+    assert_eq!(
+        (c.min, c.max, c.qualifier),
+        (Some(15_000), Some(40_000), Some(Qualifier::Plus))
+    );
+    assert_eq!(clinic_explorer::money::range_text(c), "$15,000–$40,000+");
+}
+
+#[test]
+fn qualifiers_are_the_documents_own() {
+    let data = data();
+    let q = |id: &str| {
+        let c = data.cost(id).unwrap();
+        (clinic_explorer::money::range_text(c), c.qualifier)
+    };
+    assert_eq!(
+        q("stem-cell-therapy-for-hair-loss-australia"),
+        ("near $7,500".into(), Some(Qualifier::Near))
+    );
+    assert_eq!(
+        q("stem-cell-therapy-for-hair-loss-uk-canada"),
+        ("over $15,000".into(), Some(Qualifier::Over))
+    );
+    assert_eq!(
+        q("stem-cell-facial-south-korea"),
+        ("from about ₩869,000".into(), Some(Qualifier::FromAbout))
+    );
+    assert_eq!(
+        q("acne-treatment-mexico"),
+        ("as low as $67".into(), Some(Qualifier::AsLowAs))
+    );
+    assert_eq!(
+        q("general-stem-cell-therapy-south-korea-average"),
+        ("$14,413 on average".into(), Some(Qualifier::Average))
+    );
+}
+
+#[test]
+fn cosmernas_figure_is_the_brands_claim_and_doctors_are_named() {
+    let data = data();
+    let t = data.therapy("cosmerna").unwrap();
+    let c = t.claims.iter().find(|c| c.text.contains("86%")).unwrap();
+    assert_eq!((c.by, c.who.as_deref()), (ClaimBy::Brand, Some("CosmeRNA")));
+    let d = data.describe(Kind::Therapy, "cosmerna").unwrap();
+    assert!(
+        d.claims.iter().any(|l| l.by == "the brand, CosmeRNA"),
+        "{:?}",
+        d.claims
+    );
+    let m = data.therapy("microneedling").unwrap();
+    let quote = m.claims.iter().find(|c| c.text.contains("future")).unwrap();
+    assert_eq!(quote.by, ClaimBy::Doctor);
+    assert!(quote.who.as_deref().unwrap().starts_with("Dr. Eunice Park"));
+    // Quoted doctors are named, not made into "a Seoul dermatologist".
+    let all = format!("{:?}{:?}", data.therapies, data.conditions);
+    assert!(!all.contains("Seoul dermatologist") && !all.contains("US dermatologist"));
+}
+
+#[test]
+fn fat_reabsorption_is_a_share_of_the_fat_not_a_rate_of_patients() {
+    let data = data();
+    for id in ["adipose-derived-stem-cells", "fat-transfer"] {
+        let t = data.therapy(id).unwrap();
+        let e = t
+            .side_effects
+            .iter()
+            .find(|s| s.effect.contains("reabsorbed") || s.effect.contains("Reabsorption"))
+            .unwrap_or_else(|| panic!("{id}: no reabsorption"));
+        assert_eq!(e.rate, None, "{id}: 65% is not a side-effect rate");
+        assert!(e.effect.contains("up to 65%") && e.effect.contains("not of patients"));
+    }
+}
+
+#[test]
+fn the_articles_text_and_its_table_disagree_and_each_shows_the_other() {
+    let data = data();
+    for (text, table, text_fig, table_fig) in [
+        (
+            "stem-cell-therapy-for-hair-loss-turkey-mexico-thailand-and-others",
+            "stem-cell-therapy-mexico-turkey-thailand",
+            "$2,000–$10,000",
+            "$2,000–$13,000",
+        ),
+        (
+            "stem-cell-therapy-for-hair-loss-uk-canada",
+            "general-stem-cell-therapy-uk-canada",
+            "over $15,000",
+            "$15,000–$25,000",
+        ),
+    ] {
+        for (id, other, own, theirs) in [
+            (text, table, text_fig, table_fig),
+            (table, text, table_fig, text_fig),
+        ] {
+            let c = data.cost(id).unwrap();
+            assert_eq!(clinic_explorer::money::range_text(c), own);
+            assert!(c.disagrees_with.iter().any(|d| d.as_str() == other), "{id}");
+            let d = data.describe(Kind::Cost, id).unwrap();
+            let differs = d.fields.iter().find(|f| f.label == "Differs from").unwrap();
+            assert!(differs.value.contains(theirs), "{id}: {}", differs.value);
+            assert!(
+                d.links
+                    .iter()
+                    .any(|l| l.items.iter().any(|i| i.id == other))
+            );
+            // And the command line shows it in every format.
+            for format in ["text", "markdown", "json"] {
+                let out = cli(&["show", "cost", id, "--format", format]);
+                assert!(out.contains(theirs), "show {id} --format {format}");
+            }
+        }
+    }
+}
+
+#[test]
+fn savings_and_the_germany_row_are_reachable_from_the_command_line() {
+    let id = "stem-cell-therapy-for-hair-loss-south-korea-full-course";
+    for format in ["text", "markdown", "json"] {
+        let out = cli(&["show", "cost", id, "--format", format]);
+        for want in ["60–75%", "Western Europe", "Germany", "40–60%", "High"] {
+            assert!(out.contains(want), "show {id} --format {format}: no {want}");
+        }
+    }
+    let us = cli(&[
+        "show",
+        "cost",
+        "stem-cell-therapy-for-hair-loss-united-states",
+    ]);
+    assert!(us.contains("compared with the US: 60–75%"), "{us}");
+}
+
+#[test]
+fn the_new_reference_numbers_are_there_and_marked_external() {
+    let data = data();
+    for (id, value) in [
+        ("help-112-police", "112"),
+        ("help-1345-immigration-contact-centre", "1345"),
+        ("help-120-dasan-call-centre", "120"),
+    ] {
+        let t = data.travel_fact(id).unwrap();
+        assert_eq!(t.value.as_deref(), Some(value));
+        let s = data.source(&t.sources[0].source).unwrap();
+        assert!(s.external && s.retrieved.is_some(), "{id}");
+    }
+}
