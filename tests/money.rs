@@ -50,7 +50,7 @@ fn the_open_topped_range_reads_the_same_in_every_format() {
         ]);
         assert!(out.contains(OPEN_TOP), "export --format {format}");
     }
-    let krw = ok(&["--currency", "KRW", "show", "cost", ORTHO]);
+    let krw = ok(&["show", "cost", ORTHO, "--currency", "KRW"]);
     assert!(krw.contains("≈₩21,750,000–≈₩58,000,000+"), "{krw}");
 }
 
