@@ -55,10 +55,11 @@ pub fn print(settings: &Settings) -> String {
         line("keys:".to_owned());
         for k in &settings.keys {
             line(format!(
-                "  {} = {}  {}",
+                "  {} = {}  {} · {}",
                 sanitize(&k.key),
                 sanitize(&k.action),
-                from(&k.origin)
+                from(&k.origin),
+                crate::tui::action::Action::what_name_does(&k.action)
             ));
         }
     }

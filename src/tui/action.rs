@@ -2,12 +2,14 @@
 //!
 //! Keys become actions in [`super::keymap`], mouse events in [`super::mouse`]; [`super::app::App::update`]
 //! is the only place an action changes state, so tests drive the explorer by sending actions. Each
-//! action a key can be bound to has a stable name ([`Action::name`], [`Action::from_name`]), which the
-//! `keys` setting uses.
+//! action a key can be bound to is declared once, whole, in [`ACTIONS`]: its stable name
+//! ([`Action::name`], [`Action::from_name`], which the `keys` setting uses), its help text, its
+//! status bar hint and its default keys.
 
 mod names;
+mod table;
 
-pub use names::BINDABLE;
+pub use table::{ACTIONS, HintSpec, Spec};
 
 use crate::model::Kind;
 
@@ -168,91 +170,154 @@ pub enum Action {
 }
 
 impl Action {
-    /// What the action does, for the help overlay.
-    pub fn describe(self) -> String {
+    /// True for the actions a key can be bound to; each has its row in [`ACTIONS`] (a test checks
+    /// it). The match has no catch-all, so a new action must be sorted here.
+    pub fn is_bindable(self) -> bool {
         match self {
-            Action::Quit => "quit".into(),
-            Action::NextTab => "next tab".into(),
-            Action::PrevTab => "previous tab".into(),
-            Action::ShowTab(tab) => format!("show {}", tab.title()),
-            Action::FocusList => "focus the list".into(),
-            Action::FocusDetail => "focus the detail (links or cost bars become selectable)".into(),
-            Action::Up => "move up / scroll up (detail: select the link or bar above)".into(),
-            Action::Down => "move down / scroll down (detail: select the link or bar below)".into(),
-            Action::PageUp => "page up".into(),
-            Action::PageDown => "page down".into(),
-            Action::Top => "go to the top".into(),
-            Action::Bottom => "go to the bottom".into(),
-            Action::ColumnLeft => "scroll the columns left".into(),
-            Action::ColumnRight => "scroll the columns right".into(),
-            Action::FollowLink => "follow the selected link".into(),
-            Action::Back => "go back along the followed links".into(),
-            Action::OpenSearch => "search every kind".into(),
-            Action::SearchInput(_) | Action::NoteInput(_) => "type into the text".into(),
-            Action::SearchDelete | Action::NoteDelete => "delete the last letter".into(),
-            Action::OpenHit => "open the selected hit in its tab".into(),
-            Action::ToggleMark => "mark or unmark for comparison (2-4 of one kind)".into(),
-            Action::OpenCompare => "compare the marked records".into(),
-            Action::ClearMarks => "clear the marks".into(),
-            Action::Help => "show or hide this help".into(),
-            Action::Close => "close what is open".into(),
-            Action::ToggleCurrency => "show figures in US dollars or Korean won".into(),
-            Action::Estimate => "trip budget for the selected cost range".into(),
-            Action::ToggleShortlist => "add to or remove from the shortlist".into(),
-            Action::EditNote => "write a note on the shortlist entry".into(),
-            Action::Export => "write a handout (HTML) of the shortlist or comparison".into(),
-            Action::TogglePresenter => "presenter mode: no ids, high contrast, read-only".into(),
-            Action::NextField => "next field".into(),
-            Action::PrevField => "previous field".into(),
-            Action::Increase => "raise the value".into(),
-            Action::Decrease => "lower the value".into(),
-            Action::FormDigit(_) => "type a number".into(),
-            Action::FormDelete => "delete the last digit".into(),
-            Action::SaveNote => "save the note".into(),
-            Action::Confirm => "yes, replace the file".into(),
-            Action::OpenEntry => "open the record in its tab".into(),
-            Action::RemoveEntry => "remove from the shortlist".into(),
-            Action::MoveEntryUp => "move up the list".into(),
-            Action::MoveEntryDown => "move down the list".into(),
-            Action::SelectRow(_) => "select a row".into(),
-            Action::SelectHit(_) => "select a hit".into(),
-            Action::Wheel { .. } => "scroll".into(),
-            Action::Resize { .. } => "resize".into(),
-            Action::SearchDone => "show the search results".into(),
+            Action::SearchInput(_)
+            | Action::NoteInput(_)
+            | Action::FormDigit(_)
+            | Action::SelectRow(_)
+            | Action::SelectHit(_)
+            | Action::Wheel { .. }
+            | Action::Resize { .. }
+            | Action::SearchDone => false,
+            Action::Quit
+            | Action::NextTab
+            | Action::PrevTab
+            | Action::ShowTab(_)
+            | Action::FocusList
+            | Action::FocusDetail
+            | Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+            | Action::ColumnLeft
+            | Action::ColumnRight
+            | Action::FollowLink
+            | Action::Back
+            | Action::OpenSearch
+            | Action::SearchDelete
+            | Action::OpenHit
+            | Action::ToggleMark
+            | Action::OpenCompare
+            | Action::ClearMarks
+            | Action::Help
+            | Action::Close
+            | Action::ToggleCurrency
+            | Action::Estimate
+            | Action::ToggleShortlist
+            | Action::EditNote
+            | Action::Export
+            | Action::TogglePresenter
+            | Action::NextField
+            | Action::PrevField
+            | Action::Increase
+            | Action::Decrease
+            | Action::FormDelete
+            | Action::NoteDelete
+            | Action::SaveNote
+            | Action::Confirm
+            | Action::OpenEntry
+            | Action::RemoveEntry
+            | Action::MoveEntryUp
+            | Action::MoveEntryDown => true,
         }
     }
 
-    /// A word or two for the status bar, for the actions worth a hint there.
-    pub fn hint(self) -> Option<&'static str> {
-        Some(match self {
-            Action::Quit => "quit",
-            Action::Down => "move",
-            Action::FocusList => "list",
-            Action::FocusDetail => "detail",
-            Action::FollowLink => "follow",
-            Action::Back => "back",
-            Action::OpenSearch => "search",
-            Action::OpenHit => "open",
-            Action::ToggleMark => "mark",
-            Action::OpenCompare => "compare",
-            Action::ColumnRight => "columns",
-            Action::Help => "help",
-            Action::Close => "close",
-            Action::ToggleCurrency => "USD/KRW",
-            Action::Estimate => "budget",
-            Action::ToggleShortlist => "keep",
-            Action::EditNote => "note",
-            Action::Export => "export",
-            Action::TogglePresenter => "present",
-            Action::NextField => "field",
-            Action::Increase => "change",
-            Action::SaveNote => "save",
-            Action::Confirm => "yes",
-            Action::OpenEntry => "open",
-            Action::RemoveEntry => "remove",
-            Action::MoveEntryDown => "reorder",
-            Action::ShowTab(Tab::Shortlist) => "shortlist",
-            _ => return None,
-        })
+    /// What the action does, for the help overlay: its row's help text, or for the actions no key
+    /// is bound to, a few words.
+    pub fn describe(self) -> &'static str {
+        if let Some(spec) = self.spec() {
+            return spec.help;
+        }
+        match self {
+            Action::SearchInput(_) | Action::NoteInput(_) => "type into the text",
+            Action::FormDigit(_) => "type a number",
+            Action::SelectRow(_) => "select a row",
+            Action::SelectHit(_) => "select a hit",
+            Action::Wheel { .. } => "scroll",
+            Action::Resize { .. } => "resize",
+            Action::SearchDone => "show the search results",
+            _ => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One action of each kind (see [`Action::is_bindable`], whose match lists every kind).
+    const ONE_OF_EACH: &[Action] = &[
+        Action::Quit,
+        Action::NextTab,
+        Action::PrevTab,
+        Action::ShowTab(Tab::Compare),
+        Action::FocusList,
+        Action::FocusDetail,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::ColumnLeft,
+        Action::ColumnRight,
+        Action::FollowLink,
+        Action::Back,
+        Action::OpenSearch,
+        Action::SearchInput('a'),
+        Action::SearchDelete,
+        Action::OpenHit,
+        Action::SearchDone,
+        Action::ToggleMark,
+        Action::OpenCompare,
+        Action::ClearMarks,
+        Action::Help,
+        Action::Close,
+        Action::ToggleCurrency,
+        Action::Estimate,
+        Action::ToggleShortlist,
+        Action::EditNote,
+        Action::Export,
+        Action::TogglePresenter,
+        Action::NextField,
+        Action::PrevField,
+        Action::Increase,
+        Action::Decrease,
+        Action::FormDigit(1),
+        Action::FormDelete,
+        Action::NoteInput('a'),
+        Action::NoteDelete,
+        Action::SaveNote,
+        Action::Confirm,
+        Action::OpenEntry,
+        Action::RemoveEntry,
+        Action::MoveEntryUp,
+        Action::MoveEntryDown,
+        Action::SelectRow(0),
+        Action::SelectHit(0),
+        Action::Wheel {
+            pane: Pane::List,
+            down: true,
+        },
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    ];
+
+    #[test]
+    fn every_bindable_action_has_its_row_and_no_other_does() {
+        for a in ONE_OF_EACH {
+            assert_eq!(a.is_bindable(), a.spec().is_some(), "{a:?}");
+            assert!(!a.describe().is_empty(), "{a:?} has no help text");
+        }
+        for s in ACTIONS {
+            assert!(s.action.is_bindable(), "{:?} has a row", s.action);
+        }
     }
 }

@@ -13,7 +13,7 @@ pub use costs::{CostView, costs, rate_text};
 pub use form::estimate;
 pub use timeline::timeline;
 
-use super::action::BINDABLE;
+use super::action::ACTIONS;
 use super::keymap::Keymap;
 use crate::describe::{DISCLAIMER, Description, Link};
 use crate::model::Milestone;
@@ -289,7 +289,7 @@ pub fn help(keymap: &Keymap, width: usize) -> Doc {
         }
     }
     doc.heading("Action names (for the keys setting)");
-    let names: Vec<&str> = BINDABLE.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = ACTIONS.iter().map(|s| s.name).collect();
     doc.para("  ", "  ", &names.join(", "), Role::Text, width);
     doc.heading("Mouse");
     doc.para(

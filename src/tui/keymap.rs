@@ -1,16 +1,15 @@
-//! Keys -> [`Action`]s, per context. The help overlay and the status bar hints are generated from the
+//! Keys -> [`Action`]s, per context, built from the default keys of the action table
+//! ([`crate::tui::action::ACTIONS`]). The help overlay and the status bar hints are generated from the
 //! same table, so they cannot drift from what the keys do. User bindings from the settings are laid
 //! over the table ([`Keymap::apply_overrides`]); what could not be taken as written is kept in
 //! [`Keymap::problems`] and shown.
 
-use super::action::{Action, Tab};
-use crate::model::Kind;
+use super::action::{ACTIONS, Action};
 use crossterm::event::{KeyCode, KeyEvent};
 
 mod help;
 mod key;
 mod overrides;
-mod table;
 
 pub use help::{HelpLine, HelpSection, Hint, TEXT_INPUT_KEYS};
 pub use key::Key;
@@ -114,13 +113,15 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Keymap {
         Keymap {
-            bindings: table::TABLE
+            bindings: ACTIONS
                 .iter()
-                .flat_map(|(context, keys, action)| {
-                    keys.iter().map(move |key| Binding {
-                        context: *context,
-                        key: *key,
-                        action: *action,
+                .flat_map(|spec| {
+                    spec.keys.iter().flat_map(move |(context, keys)| {
+                        keys.iter().map(move |key| Binding {
+                            context: *context,
+                            key: *key,
+                            action: spec.action,
+                        })
                     })
                 })
                 .collect(),
@@ -216,17 +217,5 @@ impl Keymap {
             .iter()
             .find(|b| b.action == action)
             .map(|b| b.key.name())
-    }
-}
-
-/// The tab a number key shows.
-pub(super) const fn number_tab(n: usize) -> Tab {
-    match n {
-        1 => Tab::Records(Kind::Condition),
-        2 => Tab::Records(Kind::Therapy),
-        3 => Tab::Records(Kind::Clinic),
-        4 => Tab::Records(Kind::Cost),
-        5 => Tab::Records(Kind::Travel),
-        _ => Tab::Compare,
     }
 }

@@ -27,66 +27,6 @@ pub const TEXT_INPUT_KEYS: &str = "letters";
 /// What typed digits do in the trip-budget form.
 const DIGIT_KEYS: &str = "0-9";
 
-/// The order of the status bar hints, left to right.
-const HINT_ORDER: [Action; 26] = [
-    Action::Down,
-    Action::FocusDetail,
-    Action::FocusList,
-    Action::FollowLink,
-    Action::OpenHit,
-    Action::OpenEntry,
-    Action::NextField,
-    Action::Increase,
-    Action::SaveNote,
-    Action::Confirm,
-    Action::Estimate,
-    Action::ToggleCurrency,
-    Action::ColumnRight,
-    Action::OpenSearch,
-    Action::ToggleMark,
-    Action::OpenCompare,
-    Action::ToggleShortlist,
-    Action::EditNote,
-    Action::RemoveEntry,
-    Action::MoveEntryDown,
-    Action::Export,
-    Action::ShowTab(Tab::Shortlist),
-    Action::Help,
-    Action::Quit,
-    Action::Back,
-    Action::Close,
-];
-
-/// The order in which hints are kept when the status bar is too narrow for all: most useful first.
-const HINT_PRIORITY: [Action; 26] = [
-    Action::Down,
-    Action::NextField,
-    Action::Increase,
-    Action::SaveNote,
-    Action::Confirm,
-    Action::Close,
-    Action::FocusDetail,
-    Action::FollowLink,
-    Action::OpenHit,
-    Action::OpenEntry,
-    Action::Estimate,
-    Action::ToggleCurrency,
-    Action::Help,
-    Action::Quit,
-    Action::FocusList,
-    Action::ColumnRight,
-    Action::Export,
-    Action::RemoveEntry,
-    Action::MoveEntryDown,
-    Action::OpenSearch,
-    Action::ToggleShortlist,
-    Action::ToggleMark,
-    Action::OpenCompare,
-    Action::ShowTab(Tab::Shortlist),
-    Action::EditNote,
-    Action::Back,
-];
-
 /// One status bar hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
@@ -97,7 +37,9 @@ pub struct Hint {
     /// A word or two.
     pub word: &'static str,
     /// Lower is kept first when space is short.
-    pub priority: usize,
+    pub priority: u8,
+    /// Its place in the bar, left to right.
+    pub order: u8,
 }
 
 impl Keymap {
@@ -130,7 +72,7 @@ impl Keymap {
                     .map(|(action, keys, tabs)| HelpLine {
                         keys: keys.join(", "),
                         description: if tabs.is_empty() {
-                            action.describe()
+                            action.describe().to_owned()
                         } else {
                             format!("show a tab: {}", tabs.join(", "))
                         },
@@ -147,7 +89,7 @@ impl Keymap {
                         0,
                         HelpLine {
                             keys: keys.to_owned(),
-                            description: action.describe(),
+                            description: action.describe().to_owned(),
                         },
                     );
                 }
@@ -164,7 +106,7 @@ impl Keymap {
         let mut out: Vec<Hint> = Vec::new();
         for ctx in context.chain() {
             for b in self.bindings.iter().filter(|b| b.context == *ctx) {
-                let Some(word) = b.action.hint() else {
+                let Some(spec) = b.action.spec().and_then(|s| s.hint) else {
                     continue;
                 };
                 if out.iter().any(|h| h.action == b.action) {
@@ -172,14 +114,7 @@ impl Keymap {
                 }
                 // Hints for a pair of moves name both directions: "j/k", "Right/Left".
                 let mut keys = b.key.name();
-                let other = match b.action {
-                    Action::Down => Some(Action::Up),
-                    Action::Increase => Some(Action::Decrease),
-                    Action::NextField => Some(Action::PrevField),
-                    Action::MoveEntryDown => Some(Action::MoveEntryUp),
-                    _ => None,
-                };
-                if let Some(other) = other
+                if let Some(other) = spec.pair
                     && let Some(o) = self
                         .bindings
                         .iter()
@@ -187,24 +122,16 @@ impl Keymap {
                 {
                     keys = format!("{keys}/{}", o.key.name());
                 }
-                let priority = HINT_PRIORITY
-                    .iter()
-                    .position(|a| *a == b.action)
-                    .unwrap_or(HINT_PRIORITY.len());
                 out.push(Hint {
                     action: b.action,
                     keys,
-                    word,
-                    priority,
+                    word: spec.word,
+                    priority: spec.priority,
+                    order: spec.order,
                 });
             }
         }
-        out.sort_by_key(|h| {
-            HINT_ORDER
-                .iter()
-                .position(|a| *a == h.action)
-                .unwrap_or(HINT_ORDER.len())
-        });
+        out.sort_by_key(|h| h.order);
         out
     }
 }

@@ -5,20 +5,17 @@
 //! list and the detail alike). Nothing is taken silently: an unknown action name, a key the terminal
 //! cannot send, a key taken from another action and an action left without a key are all reported.
 
-use super::{Context, Key, Keymap, table};
+use super::{Context, Key, Keymap};
 use crate::config::KeyBinding;
 use crate::text::sanitize;
-use crate::tui::action::Action;
+use crate::tui::action::{ACTIONS, Action};
 
 /// The contexts an action is bound in by default, in table order.
 fn default_contexts(action: Action) -> Vec<Context> {
-    let mut out = Vec::new();
-    for (context, _, a) in table::TABLE {
-        if *a == action && !out.contains(context) {
-            out.push(*context);
-        }
-    }
-    out
+    action
+        .spec()
+        .map(|s| s.keys.iter().map(|(context, _)| *context).collect())
+        .unwrap_or_default()
 }
 
 fn label(action: Action) -> &'static str {
@@ -75,13 +72,12 @@ impl Keymap {
                 self.bind(context, key, action);
             }
         }
-        for (context, _, action) in table::TABLE {
-            if action.name().is_some() && self.keys_for(*context, *action).is_empty() {
-                let note = format!(
-                    "`{}` has no key left in {}",
-                    label(*action),
-                    context.title()
-                );
+        for (spec, context) in ACTIONS
+            .iter()
+            .flat_map(|s| s.keys.iter().map(move |(c, _)| (s, *c)))
+        {
+            if self.keys_for(context, spec.action).is_empty() {
+                let note = format!("`{}` has no key left in {}", spec.name, context.title());
                 if !self.problems.contains(&note) {
                     self.add_problem(note);
                 }

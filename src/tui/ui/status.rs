@@ -118,12 +118,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 mod tests {
     use super::*;
 
-    fn hint(keys: &str, word: &'static str, priority: usize) -> Hint {
+    fn hint(keys: &str, word: &'static str, priority: u8) -> Hint {
         Hint {
             action: Action::Quit,
             keys: keys.into(),
             word,
             priority,
+            order: 0,
         }
     }
 
