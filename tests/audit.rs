@@ -468,3 +468,43 @@ fn the_new_reference_numbers_are_there_and_marked_external() {
         assert!(s.external && s.retrieved.is_some(), "{id}");
     }
 }
+
+#[test]
+fn every_record_the_audit_names_exists() {
+    let data = data();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/AUDIT.md"),
+    )
+    .unwrap();
+    let mut rows = 0;
+    let mut missing = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| line"))
+    {
+        let cells: Vec<&str> = line.split(" | ").collect();
+        if cells.len() < 5 || !cells[0].trim_start_matches("| ").parse::<u32>().is_ok() {
+            continue;
+        }
+        rows += 1;
+        for name in cells[2].split(", ").map(|c| c.trim_matches('`')) {
+            let found = match name.strip_prefix("source:") {
+                Some(s) => data.sources.iter().any(|x| x.id.as_str() == s),
+                None => {
+                    Kind::ALL.iter().any(|k| data.get(*k, name).is_some())
+                        || data.costs.percentages.iter().any(|p| p.id.as_str() == name)
+                        || data
+                            .costs
+                            .exchange_rates
+                            .iter()
+                            .any(|r| r.id.as_str() == name)
+                }
+            };
+            if !found {
+                missing.push(format!("{line}: {name}"));
+            }
+        }
+    }
+    assert!(rows > 150, "the audit table has its rows ({rows})");
+    assert!(missing.is_empty(), "{missing:#?}");
+}
