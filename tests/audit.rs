@@ -483,7 +483,7 @@ fn every_record_the_audit_names_exists() {
         .filter(|l| l.starts_with("| ") && !l.starts_with("| line"))
     {
         let cells: Vec<&str> = line.split(" | ").collect();
-        if cells.len() < 5 || !cells[0].trim_start_matches("| ").parse::<u32>().is_ok() {
+        if cells.len() < 5 || cells[0].trim_start_matches("| ").parse::<u32>().is_err() {
             continue;
         }
         rows += 1;
