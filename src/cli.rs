@@ -422,7 +422,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
-            eprintln!("clinic-explorer: {msg}");
+            eprintln!("clinic-explorer: {}", crate::text::message(&msg));
             ExitCode::from(EXIT_FAILURE)
         }
     }
@@ -476,6 +476,8 @@ fn parse_kind_opt(s: Option<&str>) -> Result<Option<Kind>, String> {
 /// other error says so and exits 1.
 pub(crate) fn write_stdout(s: &str) {
     use std::io::Write;
+    // The last net: whatever a printer missed is escaped, never written raw.
+    let s = crate::text::output(s);
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {

@@ -1,5 +1,8 @@
-//! The crate's error type: every failure carries enough context to act on.
+//! The crate's error type: every failure carries enough context to act on. Displaying an error
+//! never writes a value from a file or an argument raw: paths, ids and messages have their controls
+//! shown as escapes (`\u{1b}`, see [`crate::text::escape`]), so an error is safe on a terminal.
 
+use crate::text::escape;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -46,14 +49,14 @@ impl Problem {
 impl fmt::Display for Problem {
     /// `FILE:LINE:COLUMN: message`, or `FILE: message` when the position is unknown.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(f, "{}", escape(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
                 write!(f, ":{col}")?;
             }
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", escape(&self.message))
     }
 }
 
@@ -64,7 +67,7 @@ pub enum Error {
     #[error("{}", format_problems(.0))]
     Invalid(Vec<Problem>),
     /// A record id that is not in the dataset.
-    #[error("no {kind} with id `{id}`{}", did_you_mean(.suggestions))]
+    #[error("no {kind} with id `{}`{}", escape(.id), did_you_mean(.suggestions))]
     UnknownId {
         /// The kind looked in.
         kind: crate::model::Kind,
@@ -74,10 +77,10 @@ pub enum Error {
         suggestions: Vec<String>,
     },
     /// A request that makes no sense for the data (e.g. comparing one record).
-    #[error("{0}")]
+    #[error("{}", crate::text::message(.0))]
     Request(String),
     /// Reading or writing a file failed.
-    #[error("{}: {source}", .path.display())]
+    #[error("{}: {}", escape(&.path.display().to_string()), escape(&.source.to_string()))]
     Io {
         /// The file.
         path: PathBuf,
@@ -98,7 +101,7 @@ fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         String::new()
     } else {
-        format!("; did you mean {}?", suggestions.join(", "))
+        format!("; did you mean {}?", escape(&suggestions.join(", ")))
     }
 }
 

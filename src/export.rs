@@ -378,7 +378,8 @@ impl Handout {
 pub fn json(h: &Handout) -> String {
     let mut s = serde_json::to_string_pretty(h).expect("a handout always serialises");
     s.push('\n');
-    s
+    // Bidirectional and invisible characters as escapes too, so the file is safe to `cat`.
+    crate::text::json_safe(s)
 }
 
 /// The value of a comparison cell, or the missing-value mark.

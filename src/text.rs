@@ -1,17 +1,130 @@
-//! Text helpers shared by every front end: safe display, normalisation, display width, slugs.
+//! Text helpers shared by every front end: the one way out to a terminal (safe display, escaped
+//! quoting for error messages, Markdown and JSON escaping), normalisation, display width, slugs.
+//!
+//! Everything that reaches a terminal passes [`sanitize`] (display text), [`escape`] / [`message`]
+//! (a value quoted in an error, with its controls shown as `\u{1b}`), [`markdown`] (Markdown output)
+//! or [`json_safe`] (JSON output); [`output`] is the last net on the way to standard output.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthStr;
 
-/// Replaces control characters (C0, DEL, C1) with U+FFFD so a string from data can never drive the
-/// terminal, and returns the string in NFC.
+/// True for a character that must never reach a terminal as it is: C0 and C1 controls (ESC
+/// included), DEL, the bidirectional controls (U+202A–202E, U+2066–2069, U+200E/F, U+061C), the
+/// line and paragraph separators, and the other invisible format characters that hide or move
+/// text (U+200B, U+2060–2064, U+206A–206F, U+FEFF, U+FFF9–FFFB, U+180E, U+00AD). The zero-width
+/// joiner and non-joiner (U+200C/D) stay: scripts and emoji sequences need them.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{00AD}'
+                | '\u{180E}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
+/// Replaces every [unsafe](is_unsafe) character with U+FFFD so a string from data can never drive
+/// the terminal, and returns the string in NFC. For display text: a line break is replaced too.
 pub fn sanitize(s: &str) -> String {
-    let clean = |c: char| if c.is_control() { '\u{FFFD}' } else { c };
+    let clean = |c: char| if is_unsafe(c) { '\u{FFFD}' } else { c };
     if is_nfc(s) {
-        // Most text: already composed, so only the control characters need looking at.
+        // Most text: already composed, so only the unsafe characters need looking at.
         return s.chars().map(clean).collect();
     }
     s.nfc().map(clean).collect()
+}
+
+/// A value as an error message quotes it: every [unsafe](is_unsafe) character written as an escape
+/// (`\n`, `\t`, `\u{1b}`, `\u{202e}`), everything else as it is, so the reader sees exactly what
+/// the file holds and the terminal is never driven by it.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if is_unsafe(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A whole message of one or more lines (several problems, one per line): each line [escaped](escape),
+/// the line breaks between them kept.
+pub fn message(s: &str) -> String {
+    s.split('\n').map(escape).collect::<Vec<_>>().join("\n")
+}
+
+/// The last net before standard output: text already made safe passes unchanged; any unsafe
+/// character left (other than line breaks and tabs) is written `\uXXXX`, which is also how JSON
+/// escapes a character inside a string, so JSON output stays valid JSON.
+pub fn output(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| is_unsafe(c) && c != '\n' && c != '\t';
+    if !s.chars().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// JSON text with the characters serde_json leaves raw (DEL, C1 controls, bidirectional and
+/// invisible format characters) written as `\uXXXX` escapes: the same data, safe in a terminal.
+/// JSON's structure is ASCII, so every such character is inside a string.
+pub fn json_safe(json: String) -> String {
+    match output(&json) {
+        Cow::Borrowed(_) => json,
+        Cow::Owned(s) => s,
+    }
+}
+
+/// Escapes text for Markdown: [sanitised](sanitize) (line breaks become spaces first), then a
+/// backslash before every character Markdown or HTML could read as markup, so `|` stays inside its
+/// table cell, `[x](javascript:...)` is no link and `<img onerror=...>` stays text. The one Markdown
+/// escaper: `show`, `compare` and `export` all use it.
+pub fn markdown(s: &str) -> String {
+    let s = sanitize(&s.replace(['\r', '\n'], " "));
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let markup = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '#' | '~' | '!'
+        );
+        // A list marker or a setext underline at the start of a paragraph.
+        let leading = i == 0 && matches!(c, '-' | '+' | '=');
+        if markup || leading {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // "1. text" or "1) text" would become a numbered list.
+    if let Some(pos) = out.find(['.', ')'])
+        && pos > 0
+        && out[..pos].bytes().all(|b| b.is_ascii_digit())
+    {
+        out.insert(pos, '\\');
+    }
+    out
 }
 
 /// Lowercases and NFC-normalises a string for matching.
@@ -106,6 +219,63 @@ mod tests {
     fn sanitize_replaces_escape_and_bell() {
         assert_eq!(sanitize("a\x1b[31mb\x07"), "a\u{FFFD}[31mb\u{FFFD}");
         assert_eq!(sanitize("\u{9b}x"), "\u{FFFD}x");
+    }
+
+    #[test]
+    fn sanitize_replaces_bidi_and_invisible_characters() {
+        for c in [
+            '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+            '\u{200B}', '\u{2028}', '\u{2060}', '\u{FEFF}', '\u{7f}', '\u{85}',
+        ] {
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                "a\u{FFFD}b",
+                "{:x}",
+                u32::from(c)
+            );
+        }
+        // Joiners stay: Hangul, Indic scripts and emoji sequences need them.
+        assert_eq!(sanitize("👩\u{200D}🔬"), "👩\u{200D}🔬");
+        assert_eq!(sanitize("가나 café"), "가나 café");
+    }
+
+    #[test]
+    fn escape_shows_controls_as_escapes() {
+        assert_eq!(escape("plain 가"), "plain 가");
+        assert_eq!(
+            escape("a\x1b]52;c;cm0gLXJmIH4=\x07\u{202E}\n"),
+            "a\\u{1b}]52;c;cm0gLXJmIH4=\\u{7}\\u{202e}\\n"
+        );
+        assert_eq!(message("one \x1b\ntwo"), "one \\u{1b}\ntwo");
+    }
+
+    #[test]
+    fn output_and_json_escape_what_is_left() {
+        assert_eq!(output("ok\n\tline"), "ok\n\tline");
+        assert_eq!(output("\u{202E}x\u{9b}"), "\\u202ex\\u009b");
+        let json = serde_json::to_string(&"a\u{202E}b\u{85}\x1b").unwrap();
+        let safe = json_safe(json);
+        assert_eq!(safe, "\"a\\u202eb\\u0085\\u001b\"");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{202E}b\u{85}\x1b", "the same data");
+    }
+
+    #[test]
+    fn markdown_escapes_links_images_and_html() {
+        assert_eq!(markdown("a | b"), "a \\| b");
+        assert_eq!(markdown("<script>&"), "\\<script\\>\\&");
+        assert_eq!(markdown("- item"), "\\- item");
+        assert_eq!(markdown("1. first"), "1\\. first");
+        assert_eq!(markdown("3–6 months"), "3–6 months");
+        assert_eq!(
+            markdown("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(
+            markdown("![i](http://e/x.png)<img onerror=alert(1)>"),
+            "\\!\\[i\\](http://e/x.png)\\<img onerror=alert(1)\\>"
+        );
+        assert_eq!(markdown("two\nlines\x1b"), "two lines\u{FFFD}");
     }
 
     #[test]

@@ -172,3 +172,86 @@ fn the_short_backend_shows_the_same_screen_with_fewer_bytes() {
         "at least 10% fewer bytes: {short_bytes} against {plain_bytes}"
     );
 }
+
+/// Status messages and names with wide (Hangul), emoji and zero-width-joiner text, in the order
+/// that once left ghost letters behind (a wide message, then a narrow one).
+const LINES: [&str; 10] = [
+    "q quit  / search  ? help  b keep  n note",
+    "저장하지 못했습니다: 디스크가 가득 찼습니다 (다시 시도: s)",
+    "q quit  / search  ? help  b keep  n note",
+    "Dr 👩\u{200D}⚕\u{FE0F} Kim · 가나다 Clinic 🦷 Seoul",
+    "Family 👨\u{200D}👩\u{200D}👧 room, flag 🇰🇷, café, e\u{301}",
+    "qqquit? no: q quit",
+    "한국어 이름 👍🏽 and a long tail of ascii text here",
+    "a가b나c다d라e마f바g사h아i자j차k카l타m파n하o",
+    "ab cd ef gh ij kl mn op qr st uv wx yz 12 34 56",
+    "",
+];
+
+/// Draws a bordered list of names above a status bar, the way the explorer lays out its screen.
+fn frame(f: &mut ratatui::Frame, names: &[&str], status: &str) {
+    use ratatui::layout::{Constraint, Layout};
+    use ratatui::style::{Color, Style};
+    use ratatui::widgets::{Block, Borders, List, Paragraph};
+    let [main, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(f.area());
+    let items: Vec<&str> = names.to_vec();
+    f.render_widget(
+        List::new(items).block(Block::default().borders(Borders::ALL).title("Clinics")),
+        main,
+    );
+    f.render_widget(
+        Paragraph::new(status).style(Style::default().bg(Color::Blue)),
+        bar,
+    );
+}
+
+#[test]
+fn wide_emoji_and_joined_text_leave_no_ghosts() {
+    let (w, h) = (48u16, 8u16);
+    let out = Shared::default();
+    let mut short = terminal(Thrifty::new(CrosstermBackend::new(out.clone())), w, h);
+    let mut screen = vt100::Parser::new(h.try_into().unwrap(), w.try_into().unwrap(), 0);
+    let n = LINES.len();
+    let mut steps = 0;
+    for round in 0..3 {
+        for i in 0..n {
+            let names = [
+                LINES[(i + round) % n],
+                LINES[(i * 3 + 1) % n],
+                LINES[(i * 7 + round + 2) % n],
+                LINES[(i + 5) % n],
+            ];
+            let status = LINES[(i * (round + 1)) % n];
+            short.draw(|f| frame(f, &names, status)).expect("drawn");
+            screen.process(&out.take());
+            // The same frame drawn whole on a fresh terminal.
+            let full_out = Shared::default();
+            let mut full = terminal(Thrifty::new(CrosstermBackend::new(full_out.clone())), w, h);
+            full.draw(|f| frame(f, &names, status)).expect("drawn");
+            let mut fresh = vt100::Parser::new(h.try_into().unwrap(), w.try_into().unwrap(), 0);
+            fresh.process(&full_out.take());
+            let (got, want) = (cells(screen.screen()), cells(fresh.screen()));
+            let differs: Vec<String> = (0..want.len())
+                .filter(|&k| got[k] != want[k])
+                .map(|k| {
+                    format!(
+                        "row {} col {}: {:?} not {:?}",
+                        k / usize::from(w),
+                        k % usize::from(w),
+                        got[k],
+                        want[k]
+                    )
+                })
+                .collect();
+            assert!(
+                differs.is_empty(),
+                "round {round}, step {i}: after drawing {names:?} / {status:?}\n{}\nshown:\n{}\nexpected:\n{}",
+                differs.join("\n"),
+                screen.screen().contents(),
+                fresh.screen().contents()
+            );
+            steps += 1;
+        }
+    }
+    assert_eq!(steps, 30);
+}

@@ -140,10 +140,8 @@ pub fn table(header: &[String], rows: &[Vec<String>], marks: &[char], total: usi
     out
 }
 
-/// Escapes a value for a Markdown table cell.
-pub fn md_cell(s: &str) -> String {
-    sanitize(s).replace('\\', "\\\\").replace('|', "\\|")
-}
+/// Escapes a value for Markdown output, a table cell or a line: the one Markdown escaper.
+pub use crate::text::markdown as md_cell;
 
 #[cfg(test)]
 mod tests {

@@ -191,7 +191,7 @@ pub fn markdown(d: &Description) -> String {
         for c in &d.claims {
             line(&format!(
                 "- Claim by {}: \"{}\" ({})",
-                c.by,
+                md_cell(&c.by),
                 md_cell(&c.text),
                 md_cell(&c.source)
             ));

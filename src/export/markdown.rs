@@ -4,31 +4,8 @@
 use super::{Handout, Item, Origin, cell, link_names};
 use crate::describe::SourceLine;
 
-/// Escapes inline text: backslash before every character Markdown could read as markup, so `|`
-/// stays inside its table cell and `<script>` stays text.
-pub(super) fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for (i, c) in s.chars().enumerate() {
-        let markup = matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '#' | '~' | '!'
-        );
-        // A list marker at the start of a paragraph.
-        let leading = i == 0 && matches!(c, '-' | '+');
-        if markup || leading {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    // "1. text" would become a numbered list.
-    if let Some(pos) = out.find(['.', ')'])
-        && pos > 0
-        && out[..pos].bytes().all(|b| b.is_ascii_digit())
-    {
-        out.insert(pos, '\\');
-    }
-    out
-}
+/// Inline text escaped for Markdown: the crate's one Markdown escaper.
+use crate::text::markdown as md;
 
 fn table_row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
@@ -187,19 +164,4 @@ pub fn markdown(h: &Handout) -> String {
     }
     out.push_str(&format!("> {}\n", h.disclaimer));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::md;
-
-    #[test]
-    fn escapes_markup_and_pipes() {
-        assert_eq!(md("a | b"), "a \\| b");
-        assert_eq!(md("<script>&"), "\\<script\\>\\&");
-        assert_eq!(md("- item"), "\\- item");
-        assert_eq!(md("1. first"), "1\\. first");
-        assert_eq!(md("3–6 months"), "3–6 months");
-        assert_eq!(md("[x](http://e)"), "\\[x\\](http://e)");
-    }
 }

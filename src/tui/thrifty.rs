@@ -47,14 +47,52 @@ fn move_cost(x: u16, y: u16) -> usize {
     4 + digits(u32::from(y) + 1) + digits(u32::from(x) + 1)
 }
 
+/// The form of a cell's symbol every terminal draws at the width ratatui counted, or `None` when
+/// the symbol is fine as it is. The last net before the terminal: a symbol holding a control, a
+/// bidirectional or an invisible format character (see [`crate::text::is_unsafe`]) becomes U+FFFD;
+/// a cluster of several characters whose width terminals disagree on (a zero-width joiner
+/// sequence, a variation selector, a skin tone, a flag, a keycap) keeps its first character and the
+/// combining marks after it, so that a joined emoji never pushes the rest of the line aside.
+fn terminal_symbol(symbol: &str) -> Option<String> {
+    use unicode_width::UnicodeWidthChar;
+    if symbol.chars().any(crate::text::is_unsafe) {
+        return Some("\u{FFFD}".to_owned());
+    }
+    let mut chars = symbol.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    if rest.is_empty() {
+        return None;
+    }
+    let joins = |c: char| matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{20E3}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}' | '\u{1F1E6}'..='\u{1F1FF}');
+    let marks: String = rest
+        .chars()
+        .take_while(|&c| !joins(c) && c.width() == Some(0))
+        .collect();
+    if marks.len() == rest.len() {
+        return None;
+    }
+    Some(format!("{first}{marks}"))
+}
+
+/// True for a cell whose width every terminal agrees on: one character, or nothing. A cluster of
+/// several (a zero-width joiner sequence, a flag, a variation selector, a combining mark) may be
+/// drawn one, two or four columns wide depending on the terminal, so where the cursor stands after
+/// it is not known.
+fn plain(cell: &Cell) -> bool {
+    cell.symbol().chars().nth(1).is_none()
+}
+
 /// The cells to write for `updates` (changed cells, in screen order) with the gaps between runs on
-/// one line filled from `shown` where that is shorter than moving the cursor: only gaps of
-/// single-width cells styled as the cell before them, so no style change is added either.
+/// one line filled from `shown` where that is shorter than moving the cursor: only gaps of plain
+/// single-width cells styled as the cell before them (so no style change is added either), and
+/// only after a plain cell, so the cursor is where the gap starts on every terminal.
 fn fill_gaps(updates: Vec<(u16, u16, Cell)>, shown: &Buffer) -> Vec<(u16, u16, Cell)> {
     let mut out: Vec<(u16, u16, Cell)> = Vec::with_capacity(updates.len());
     for (x, y, cell) in updates {
         if let Some((px, py, prev)) = out.last()
             && *py == y
+            && plain(prev)
         {
             let end = px.saturating_add(prev.symbol().width().max(1) as u16);
             if x > end {
@@ -64,6 +102,7 @@ fn fill_gaps(updates: Vec<(u16, u16, Cell)>, shown: &Buffer) -> Vec<(u16, u16, C
                             .cell((gx, y))
                             .filter(|c| {
                                 c.diff_option == CellDiffOption::None
+                                    && plain(c)
                                     && c.symbol().width() == 1
                                     && c.style() == prev.style()
                             })
@@ -90,7 +129,33 @@ impl<B: Backend> Backend for Thrifty<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let updates: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, c.clone())).collect();
+        let mut updates: Vec<(u16, u16, Cell)> = Vec::new();
+        // The columns the last wide character written covers: ratatui sends the trailing cell of
+        // some emoji as well, which would be written where the terminal's cursor is (after the
+        // emoji) and push the rest of the line one column to the right.
+        let mut covered: Option<(u16, u16)> = None;
+        for (x, y, c) in content {
+            if covered.is_some_and(|(cy, end)| cy == y && x < end) {
+                continue;
+            }
+            let allotted = c.symbol().width();
+            let mut cell = c.clone();
+            if let Some(symbol) = terminal_symbol(c.symbol()) {
+                cell.set_symbol(&symbol);
+            }
+            let drawn = cell.symbol().width().max(1);
+            let style = cell.style();
+            covered = u16::try_from(drawn).ok().map(|d| (y, x.saturating_add(d)));
+            updates.push((x, y, cell));
+            // What the cluster was allotted and the shorter form does not fill is written blank,
+            // so the terminal shows what the buffer says there.
+            for dx in drawn..allotted {
+                let Ok(dx) = u16::try_from(dx) else { break };
+                let mut blank = Cell::default();
+                blank.set_style(style);
+                updates.push((x.saturating_add(dx), y, blank));
+            }
+        }
         let (w, h) = updates.iter().fold((0, 0), |(w, h), (x, y, _)| {
             (w.max(x.saturating_add(1)), h.max(y.saturating_add(1)))
         });
@@ -102,6 +167,15 @@ impl<B: Backend> Backend for Thrifty<B> {
         for (x, y, c) in &updates {
             if let Some(cell) = self.shown.cell_mut((*x, *y)) {
                 *cell = c.clone();
+            }
+            // A wide character covers the cells after it, which ratatui does not send: mark them
+            // so no gap is ever filled from what they held before (the ghost letters).
+            for dx in 1..c.symbol().width().max(1) {
+                let Ok(dx) = u16::try_from(dx) else { break };
+                if let Some(cell) = self.shown.cell_mut((x.saturating_add(dx), *y)) {
+                    cell.reset();
+                    cell.set_diff_option(CellDiffOption::Skip);
+                }
             }
         }
         let cells = if self.trusted {
@@ -201,6 +275,21 @@ mod tests {
         let mut two_lines = cells("a", 0, Style::default());
         two_lines.extend(cells("_b", 1, Style::default()));
         assert_eq!(fill_gaps(two_lines, &shown).len(), 2);
+    }
+
+    #[test]
+    fn clusters_terminals_disagree_on_are_shortened() {
+        assert_eq!(
+            terminal_symbol("👩\u{200D}⚕\u{FE0F}").as_deref(),
+            Some("👩")
+        );
+        assert_eq!(terminal_symbol("🇰🇷").as_deref(), Some("🇰"));
+        assert_eq!(terminal_symbol("👍🏽").as_deref(), Some("👍"));
+        assert_eq!(terminal_symbol("\u{1b}").as_deref(), Some("\u{FFFD}"));
+        assert_eq!(terminal_symbol("\u{202E}").as_deref(), Some("\u{FFFD}"));
+        assert_eq!(terminal_symbol("e\u{301}"), None, "a combining mark stays");
+        assert_eq!(terminal_symbol("가"), None);
+        assert_eq!(terminal_symbol("a"), None);
     }
 
     #[test]
