@@ -323,7 +323,7 @@ pub fn run() -> ExitCode {
     let top = cli.common;
     let Some(command) = cli.command else {
         let flags = flags(&top, cli.theme, cli.currency);
-        return match settings(&flags) {
+        return match settings(&flags).map(|s| remembered(s, flags.no_config)) {
             Ok(settings) => crate::tui::run(&settings.data_source(), &settings, cli.present),
             Err(code) => code,
         };
@@ -359,6 +359,9 @@ pub fn run() -> ExitCode {
     };
     let flags = flags(&common.or(&top), theme, currency);
     let settings = match settings(&flags) {
+        // The explorer's remembered choices are its own: scripts get the same output whatever was
+        // chosen in it; `config` shows what the explorer would start with.
+        Ok(s) if matches!(command, Command::Config { .. }) => remembered(s, flags.no_config),
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -436,6 +439,21 @@ fn flags(common: &Common, theme: Option<ThemeArg>, currency: CurrencyOpt) -> Fla
         currency: currency.currency.map(Into::into),
         no_config: common.no_config,
     }
+}
+
+/// The settings with the explorer's remembered choices put in where no flag or environment
+/// variable chose (unless `--no-config`); a state file that cannot be read is a warning.
+fn remembered(mut settings: Settings, no_config: bool) -> Settings {
+    if no_config {
+        return settings;
+    }
+    if let Some(path) = crate::state::standard_path() {
+        match crate::state::Remembered::load(&path) {
+            Ok(r) => r.apply(&mut settings, &path),
+            Err(w) => settings.warnings.push(w),
+        }
+    }
+    settings
 }
 
 /// The merged settings, or the exit status after saying why there are none.

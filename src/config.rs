@@ -128,6 +128,8 @@ pub enum Origin {
     User(PathBuf),
     /// The system-wide configuration file.
     System(PathBuf),
+    /// The explorer's remembered choices (see [`crate::state`]).
+    State(PathBuf),
     /// The bundled default.
     Default,
 }
@@ -139,6 +141,7 @@ impl fmt::Display for Origin {
             Origin::Env(name) => write!(f, "environment {name}"),
             Origin::User(p) => write!(f, "user config {}", p.display()),
             Origin::System(p) => write!(f, "system config {}", p.display()),
+            Origin::State(p) => write!(f, "saved explorer state {}", p.display()),
             Origin::Default => f.write_str("default"),
         }
     }

@@ -13,13 +13,16 @@ pub mod doc;
 pub mod event;
 pub mod keymap;
 pub mod layout;
+pub mod line_edit;
 mod loading;
 pub mod mouse;
+pub mod osc52;
 pub mod setup;
 pub mod terminal;
 pub mod theme;
 pub mod thrifty;
 pub mod ui;
+pub mod yank;
 
 use crate::config::Settings;
 use crate::dataset::{DataSource, Dataset};

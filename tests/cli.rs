@@ -716,3 +716,65 @@ fn the_man_page_is_generated_from_the_definitions() {
     assert!(estimate.contains("\\-\\-tier"), "{estimate}");
     assert!(dir.path().join("clinic-explorer.1").exists());
 }
+
+#[test]
+fn config_print_shows_the_explorers_remembered_choices_as_coming_from_the_state_directory() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state/clinic-explorer/state.ron");
+    std::fs::create_dir_all(state.parent().unwrap()).unwrap();
+    std::fs::write(&state, "(currency: \"KRW\", theme: \"light\")\n").unwrap();
+    let run = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+            .args(args)
+            .env("HOME", home.path())
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env_remove("CLINIC_EXPLORER_THEME")
+            .env_remove("CLINIC_EXPLORER_CURRENCY")
+            .env_remove("CLINIC_EXPLORER_DATA")
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let out = run(&["config", "--print"]);
+    let shown = state.display().to_string();
+    assert!(
+        out.contains(&format!(
+            "currency = KRW  (from saved explorer state {shown}"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "theme = light  (from saved explorer state {shown}"
+        )),
+        "{out}"
+    );
+    let out = run(&["config", "--currency", "USD"]);
+    assert!(
+        out.contains("currency = USD  (from flag --currency)"),
+        "{out}"
+    );
+    let out = run(&["config", "--no-config"]);
+    assert!(out.contains("theme = dark  (from default)"), "{out}");
+    // Scripts are not changed by what was chosen in the explorer.
+    let data = fixture();
+    let out = run(&["list", "cost", "--data", &data]);
+    assert!(
+        out.contains("$15,000–$30,000") && !out.contains('≈'),
+        "{out}"
+    );
+    std::fs::write(&state, "(currency: 7)\n").unwrap();
+    let out = run(&["config"]);
+    assert!(
+        out.contains("state.ron:1:"),
+        "a bad state file is a warning naming its place: {out}"
+    );
+    assert!(out.contains("currency = USD  (from default)"), "{out}");
+}

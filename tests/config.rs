@@ -278,7 +278,8 @@ fn config_print(s: &Setup, extra: &[&str], env: &[(&str, &str)]) -> Output {
         .env_remove("CLINIC_EXPLORER_THEME")
         .env_remove("CLINIC_EXPLORER_CURRENCY")
         .env_remove("NO_COLOR")
-        .env("XDG_CONFIG_HOME", s.dir.path().join("home/.config"));
+        .env("XDG_CONFIG_HOME", s.dir.path().join("home/.config"))
+        .env("XDG_STATE_HOME", s.dir.path().join("home/.local/state"));
     for (k, v) in env {
         c.env(k, v);
     }

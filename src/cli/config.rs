@@ -6,7 +6,12 @@ use crate::text::sanitize;
 use std::path::Path;
 
 fn from(origin: &Origin) -> String {
-    sanitize(&format!("(from {origin})"))
+    let only = if matches!(origin, Origin::State(_)) {
+        "; the explorer's own, other commands ignore it"
+    } else {
+        ""
+    };
+    sanitize(&format!("(from {origin}{only})"))
 }
 
 fn file_state(path: &Path, settings: &Settings) -> String {

@@ -16,6 +16,12 @@ pub fn config_home() -> Option<PathBuf> {
     platform::config_home()
 }
 
+/// The per-user state directory, for what a program remembers between runs: `$XDG_STATE_HOME`,
+/// else `~/.local/state` (the local data directory on macOS and Windows).
+pub fn state_home() -> Option<PathBuf> {
+    platform::state_home()
+}
+
 /// The system-wide configuration directory: `/etc` on Unix, `%ProgramData%` on Windows.
 pub fn system_config() -> Option<PathBuf> {
     #[cfg(windows)]
@@ -54,6 +60,10 @@ mod platform {
     pub fn config_home() -> Option<PathBuf> {
         xdg("XDG_CONFIG_HOME", ".config")
     }
+
+    pub fn state_home() -> Option<PathBuf> {
+        xdg("XDG_STATE_HOME", ".local/state")
+    }
 }
 
 #[cfg(any(target_os = "macos", windows))]
@@ -66,5 +76,9 @@ mod platform {
 
     pub fn config_home() -> Option<PathBuf> {
         directories::BaseDirs::new().map(|d| d.config_dir().to_path_buf())
+    }
+
+    pub fn state_home() -> Option<PathBuf> {
+        directories::BaseDirs::new().map(|d| d.data_local_dir().to_path_buf())
     }
 }
