@@ -170,14 +170,22 @@ fn draw_bars(
         let role = if bar.korea { Role::Korea } else { Role::Label };
         let pointer = if i == selected { "▸" } else { " " };
         let marker = if bar.korea { "◆ " } else { "  " };
-        let shown = bar_text(data, bar, c.currency);
-        let head = vec![
+        let shown = text::sanitize(&bar_text(data, bar, c.currency));
+        let country = text::sanitize(&bar.country);
+        let unit = format!(" · {} · ", bar.unit);
+        // A figure is never cut: when the line is too narrow it moves to a line of its own.
+        let fits = text::width(&country) + text::width(&unit) + text::width(&shown) + 3 <= width;
+        let mut head = vec![
             (pointer.to_owned(), Role::Key),
             (marker.to_owned(), Role::Korea),
-            (text::sanitize(&bar.country), role),
-            (format!(" · {} · ", bar.unit), Role::Meta),
-            (text::sanitize(&shown), Role::Text),
+            (country, role),
         ];
+        if fits {
+            head.push((unit, Role::Meta));
+            head.push((shown.clone(), Role::Text));
+        } else {
+            head.push((unit.trim_end().trim_end_matches('·').to_owned(), Role::Meta));
+        }
         let line = doc.lines.len();
         doc.links.push((
             line,
@@ -191,6 +199,12 @@ fn draw_bars(
             spans: head,
             link: Some(doc.links.len() - 1),
         });
+        if !fits {
+            doc.lines.push(DocLine {
+                spans: vec![(format!("     {shown}"), Role::Text)],
+                link: Some(doc.links.len() - 1),
+            });
+        }
         let span = chart::span(bar, c.axis_max, axis);
         let start = INDENT + left + span.start;
         let lead = start.saturating_sub(1 + text::width(lo));
@@ -283,6 +297,18 @@ mod tests {
         assert!(l.iter().any(|s| s.starts_with("▸  US")), "the selected bar");
         assert!(l.iter().any(|s| s.contains("≈$276")), "converted, marked");
         assert!(l.iter().all(|s| text::width(s) <= 60), "{l:#?}");
+    }
+
+    #[test]
+    fn a_figure_too_long_for_its_line_moves_to_its_own_line_whole() {
+        let data = fixture();
+        let v = costs(&data, "hair-course", Currency::KRW, 0, 50, false);
+        let l = lines(&v);
+        assert!(
+            l.iter().any(|s| s.trim() == "≈₩14,500,000–₩29,000,000"),
+            "{l:#?}"
+        );
+        assert!(l.iter().all(|s| text::width(s) <= 50), "{l:#?}");
     }
 
     #[test]

@@ -42,12 +42,12 @@ pub fn estimate(e: &Estimate, width: usize) -> Doc {
             (figure, Role::Figure),
         ]);
     };
-    sum(
-        &mut doc,
-        "Treatment",
-        subtotal(&e.treatment, e),
-        Role::Label,
-    );
+    // The treatment in its source's words ("$15,000–$40,000+"); the stay and total as sums.
+    let treatment = e
+        .lines
+        .first()
+        .map_or_else(|| subtotal(&e.treatment, e), |t| amount(t, e));
+    sum(&mut doc, "Treatment", treatment, Role::Label);
     if e.lines.len() > 1 {
         sum(&mut doc, "Stay", subtotal(&e.stay, e), Role::Label);
     }
@@ -141,4 +141,42 @@ pub fn estimate(e: &Estimate, width: usize) -> Doc {
     }
     doc.para("", "", &money, Role::Meta, width);
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{DataSource, Dataset};
+    use crate::estimate::{Request, estimate as work_out};
+    use crate::model::Tier;
+
+    fn lines(doc: &Doc) -> Vec<String> {
+        doc.lines
+            .iter()
+            .map(|l| l.spans.iter().map(|(s, _)| s.as_str()).collect())
+            .collect()
+    }
+
+    /// At 80x24 the form shows 17 lines of budget under its fields: the treatment, the stay and the
+    /// total (with an open-ended line named) come within the first of them.
+    #[test]
+    fn the_total_comes_before_the_lines_so_it_shows_without_scrolling() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
+        let data = Dataset::load(&DataSource::Dir(dir)).unwrap();
+        let req = Request {
+            cost: "hair-korea".into(),
+            sessions: None,
+            nights: 3,
+            tier: Tier::Luxury,
+            currency: None,
+        };
+        let e = work_out(&data, &req).unwrap();
+        let l = lines(&estimate(&e, 78));
+        let at = |prefix: &str| l.iter().position(|s| s.starts_with(prefix)).unwrap();
+        assert!(at("Treatment") < at("Stay") && at("Stay") < at("Total"));
+        assert!(at("Total") < 6, "{l:#?}");
+        assert!(l[at("Total")].contains("$10,704–$20,796"), "{l:#?}");
+        assert!(l[at("Total") + 1].contains("open-ended: at least $200 a night"));
+        assert!(at("How it adds up") > at("Total"));
+    }
 }
