@@ -3,7 +3,9 @@
 //! cost ranges charted per group with a trip-budget form; a shortlist with notes, and handouts.
 //!
 //! The shape: keys and mouse events become [`action::Action`]s ([`keymap`], [`mouse`]);
-//! [`app::App::update`] alone changes state; [`ui::draw`] draws from `&App`; [`terminal`] owns raw
+//! [`app::App::update`] alone changes state, and asks for what must happen outside as effects
+//! ([`app::Effect`], performed by [`perform`]); [`ui::draw`] draws from `&App`. The loop
+//! ([`run_app`]) runs on any terminal: [`run`] drives it on the local one, where [`terminal`] owns raw
 //! mode, signals and restoring the terminal. The loop blocks on the next event (no timer, nothing runs
 //! while idle) and redraws only when an update changed something.
 
@@ -11,12 +13,14 @@ pub mod action;
 pub mod app;
 pub mod doc;
 pub mod event;
+mod event_loop;
 pub mod keymap;
 pub mod layout;
 pub mod line_edit;
 mod loading;
 pub mod mouse;
 pub mod osc52;
+pub mod perform;
 pub mod setup;
 pub mod terminal;
 pub mod theme;
@@ -27,58 +31,15 @@ pub mod yank;
 use crate::config::Settings;
 use crate::dataset::{DataSource, Dataset};
 use crate::shortlist::Store;
-use action::Action;
 use app::App;
-use event::{Event, EventSource, Stop, TerminalEvents};
+use event::{Event, TerminalEvents};
+pub use event_loop::{Exit, FrameSync, action_for, draw, handle_event, run_app};
 pub use loading::GAUGE_FROM_BYTES;
 use loading::{Loaded, load_behind_gauge, loads_slowly};
-use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use perform::Performer;
 pub use setup::Setup;
 use std::io::{self, Write};
 use std::process::ExitCode;
-
-/// How the loop ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// The user quit.
-    Quit,
-    /// A signal or the terminal going away stopped it.
-    Stopped(Stop),
-}
-
-/// A backend that can bracket each frame so the terminal shows it at once (synchronized update).
-pub trait FrameSync {
-    /// Before a frame is drawn.
-    fn begin_frame(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-    /// After a frame is drawn: ends the bracket and flushes.
-    fn end_frame(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl FrameSync for TestBackend {}
-
-impl<B: FrameSync> FrameSync for thrifty::Thrifty<B> {
-    fn begin_frame(&mut self) -> io::Result<()> {
-        self.inner_mut().begin_frame()
-    }
-    fn end_frame(&mut self) -> io::Result<()> {
-        self.inner_mut().end_frame()
-    }
-}
-
-impl<W: Write> FrameSync for CrosstermBackend<W> {
-    fn begin_frame(&mut self) -> io::Result<()> {
-        crossterm::queue!(self, crossterm::terminal::BeginSynchronizedUpdate)
-    }
-    fn end_frame(&mut self) -> io::Result<()> {
-        crossterm::queue!(self, crossterm::terminal::EndSynchronizedUpdate)?;
-        Write::flush(self)
-    }
-}
 
 /// Loads the data and runs the explorer on the local terminal until the user quits; restores the
 /// terminal on every way out. Takes the theme, currency and key bindings from the settings, keeps the
@@ -87,11 +48,12 @@ impl<W: Write> FrameSync for CrosstermBackend<W> {
 /// Esc cancels. Returns the process exit status: 0 on quit, 1 when the data is invalid, 128 + the
 /// signal on SIGHUP, SIGTERM or SIGINT.
 pub fn run(source: &DataSource, settings: &Settings, present: bool) -> ExitCode {
-    let setup = setup(settings, present);
+    let mut setup = setup(settings, present);
+    let performer = Performer::open(&mut setup);
     if !loads_slowly(source) {
         return match Dataset::load(source) {
             // The search thread builds the index after the first frame.
-            Ok(data) => session(|_, events| {
+            Ok(data) => session(performer, |_, events| {
                 Ok(Loaded::Ready(
                     Box::new(App::without_index(data, setup)),
                     events,
@@ -105,7 +67,9 @@ pub fn run(source: &DataSource, settings: &Settings, present: bool) -> ExitCode 
         };
     }
     let source = source.clone();
-    session(move |terminal, events| load_behind_gauge(terminal, events, &source, setup))
+    session(performer, move |terminal, events| {
+        load_behind_gauge(terminal, events, &source, setup)
+    })
 }
 
 /// What the explorer starts with, from the settings.
@@ -124,9 +88,10 @@ fn setup(settings: &Settings, present: bool) -> Setup {
     setup
 }
 
-/// Opens the terminal, gets the app from `start` (which may draw while it loads), runs it, and
-/// restores the terminal whatever happens.
+/// Opens the terminal, gets the app from `start` (which may draw while it loads), runs it with
+/// `performer` doing its effects, and restores the terminal whatever happens.
 fn session(
+    mut performer: Performer,
     start: impl FnOnce(&mut terminal::Tui, TerminalEvents) -> io::Result<Loaded>,
 ) -> ExitCode {
     let mut terminal = match terminal::init() {
@@ -149,15 +114,16 @@ fn session(
                     let _ = tx.send(Event::SearchReady);
                 });
                 if let Ok(size) = terminal.size() {
-                    app.update(Action::Resize {
+                    app.update(action::Action::Resize {
                         width: size.width,
                         height: size.height,
                     });
                 }
                 for event in typed {
                     handle_event(&mut app, event);
+                    perform::settle(&mut app, &mut performer);
                 }
-                run_app(&mut terminal, &mut app, events)
+                run_app(&mut terminal, &mut app, &mut performer, events)
             }
             Loaded::Failed(problems) => {
                 failure = Some(problems);
@@ -192,52 +158,4 @@ fn complain_plain(message: &str) {
 /// Prints an error on standard error, if it is still there (a gone terminal is not worth a panic).
 fn complain(message: &str) {
     let _ = writeln!(io::stderr(), "clinic-explorer: {message}");
-}
-
-/// The loop: draw, then for each event update the app and redraw if anything changed, until the user
-/// quits, a stop event arrives or the events end.
-pub fn run_app<B: Backend + FrameSync>(
-    terminal: &mut Terminal<B>,
-    app: &mut App,
-    mut events: impl EventSource,
-) -> io::Result<Exit> {
-    draw(terminal, app)?;
-    while let Some(event) = events.next_event() {
-        if let Event::Stop(stop) = event {
-            return Ok(Exit::Stopped(stop));
-        }
-        if handle_event(app, event) {
-            draw(terminal, app)?;
-        }
-        if app.should_quit() {
-            return Ok(Exit::Quit);
-        }
-    }
-    Ok(Exit::Stopped(Stop::InputClosed))
-}
-
-/// The action an event means for the app as it is now, if any.
-pub fn action_for(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => app.keymap().action(app.context(), key),
-        Event::Mouse(mouse) => mouse::action(app, mouse),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::SearchReady => Some(Action::SearchDone),
-        Event::Loading(_) | Event::Loaded => None,
-        Event::Stop(_) => Some(Action::Quit),
-    }
-}
-
-/// Applies an event to the app; true when the screen needs a redraw.
-pub fn handle_event(app: &mut App, event: Event) -> bool {
-    action_for(app, event).is_some_and(|action| app.update(action))
-}
-
-/// Draws one frame, bracketed as a synchronized update.
-pub fn draw<B: Backend + FrameSync>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
-    terminal.backend_mut().begin_frame()?;
-    terminal
-        .draw(|frame| ui::draw(frame, app))
-        .map_err(|e| io::Error::other(e.to_string()))?;
-    terminal.backend_mut().end_frame()
 }

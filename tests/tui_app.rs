@@ -16,6 +16,9 @@ use ratatui::style::Color;
 #[path = "common/lib.rs"]
 mod common;
 
+use clinic_explorer::shortlist::Store;
+use clinic_explorer::tui::Setup;
+use clinic_explorer::tui::perform::Performer;
 use common::{app, fixture, press, select, sized};
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -513,26 +516,42 @@ fn colours_are_the_16_basic_ones() {
 
 #[test]
 fn the_loop_runs_on_any_backend_and_event_source() {
-    let mut app = App::with(fixture(), Keymap::default(), Theme::plain());
+    // A headless driver: a test backend of 100x30 (the app takes its size), a list of events, and
+    // the shortlist kept in a temporary directory, so the loop really performs the save.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shortlist.ron");
+    let mut setup = Setup {
+        store: Some(Store::open(&path)),
+        ..common::plain()
+    };
+    let mut performer = Performer::open(&mut setup);
+    let mut app = App::with_setup(fixture(), setup);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    let mut events: Vec<Event> = vec![Event::Resize(100, 30)];
-    events.extend("/lichen".chars().map(|c| Event::Key(key(KeyCode::Char(c)))));
+    let mut events: Vec<Event> = "/lichen"
+        .chars()
+        .map(|c| Event::Key(key(KeyCode::Char(c))))
+        .collect();
     events.push(Event::Key(key(KeyCode::Enter)));
-    let exit = tui::run_app(&mut terminal, &mut app, events.into_iter()).unwrap();
+    events.push(Event::Key(key(KeyCode::Char('b'))));
+    let exit = tui::run_app(&mut terminal, &mut app, &mut performer, events.into_iter()).unwrap();
     assert_eq!(
         exit,
         tui::Exit::Stopped(clinic_explorer::tui::event::Stop::InputClosed),
         "the events ran out"
     );
+    assert_eq!(app.size(), ratatui::layout::Rect::new(0, 0, 100, 30));
+    let screen = terminal.backend().to_string();
     assert!(
-        terminal
-            .backend()
-            .to_string()
-            .contains("condition · lichen-planopilaris")
+        screen.contains("condition · lichen-planopilaris"),
+        "{screen}"
     );
+    assert!(screen.contains("Added Lichen planopilaris"), "{screen}");
+    let saved = std::fs::read_to_string(&path).expect("the loop saved the shortlist");
+    assert!(saved.contains("lichen-planopilaris"), "{saved}");
+    assert!(app.take_effects().is_empty(), "every effect was performed");
     let quit = [Event::Key(key(KeyCode::Char('q')))];
     assert_eq!(
-        tui::run_app(&mut terminal, &mut app, quit.into_iter()).unwrap(),
+        tui::run_app(&mut terminal, &mut app, &mut performer, quit.into_iter()).unwrap(),
         tui::Exit::Quit
     );
 }
@@ -571,4 +590,21 @@ fn the_readme_lists_the_default_keys() {
         readme.contains(&expected),
         "README.md's Keys section should hold:\n{expected}"
     );
+}
+
+#[test]
+fn sessions_share_one_dataset_and_keep_their_own_state() {
+    let data = std::sync::Arc::new(fixture());
+    let index = std::sync::Arc::new(clinic_explorer::search::SearchIndex::build(&data));
+    let mut one = App::shared(data.clone(), index.clone(), common::plain());
+    let two = App::shared(data.clone(), index, common::plain());
+    assert!(
+        std::ptr::eq(one.data(), two.data()),
+        "one dataset, not a copy"
+    );
+    press(&mut one, "3 j");
+    assert_eq!(one.focus(), Focus::List(Kind::Clinic));
+    assert_eq!(two.focus(), Focus::List(Kind::Condition));
+    press(&mut one, "/ k e l o i d enter");
+    assert_eq!(one.selected_id(Kind::Condition), Some("keloids"));
 }

@@ -13,7 +13,9 @@ use clinic_explorer::tui::theme::Theme;
 #[path = "common/lib.rs"]
 mod common;
 
-use common::{app, app_in, detail_text, fixture};
+use clinic_explorer::shortlist::Timestamp;
+use clinic_explorer::tui::app::{Effect, Outcome};
+use common::{Local, app, app_in, detail_text, fixture, press};
 
 #[test]
 fn the_costs_tab_lists_groups_and_j_k_on_the_chart_select_bars() {
@@ -270,12 +272,11 @@ fn a_failing_save_is_reported_not_a_panic() {
     // The store's directory is a file: saving cannot create it.
     let blocker = dir.path().join("not-a-directory");
     std::fs::write(&blocker, "").unwrap();
-    let setup = Setup {
+    let mut app = Local::new(Setup {
         theme: Theme::plain(),
         store: Some(Store::open(blocker.join("shortlist.ron"))),
         ..Setup::default()
-    };
-    let mut app = App::with_setup(fixture(), setup);
+    });
     app.update(Action::ToggleShortlist);
     let status = app.status().unwrap();
     assert!(status.contains("could not be saved"), "{status}");
@@ -365,4 +366,67 @@ fn presenter_mode_hides_ids_and_refuses_changes() {
     assert!(!app.view().presenter);
     app.update(Action::ToggleShortlist);
     assert_eq!(app.shortlist().list().len(), 1);
+}
+
+#[test]
+fn keys_ask_for_effects_and_their_outcomes_come_back_without_a_disk() {
+    let mut app = app();
+    // b asks for the shortlist to be saved, holding the record kept.
+    press(&mut app, "b");
+    let effects = app.take_effects();
+    let [Effect::SaveShortlist(list)] = effects.as_slice() else {
+        panic!("one save asked for: {effects:?}");
+    };
+    assert!(list.contains(Kind::Condition, "scarring-alopecia"));
+    // A failed save comes back and is said; the list stays in memory.
+    app.update(Outcome::Saved(Err("disk full".into())));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("could not be saved: disk full"))
+    );
+    assert_eq!(app.shortlist().list().len(), 1);
+    // E from the shortlist: the clock first, then whether the file exists, then the write.
+    press(&mut app, "s E");
+    assert_eq!(app.take_effects(), [Effect::ReadClock]);
+    let now = Timestamp::parse("2026-05-01T09:30:00Z").unwrap();
+    app.update(Outcome::Now(now));
+    let effects = app.take_effects();
+    let [Effect::CheckFile { path, handout }] = effects.as_slice() else {
+        panic!("a file check asked for: {effects:?}");
+    };
+    assert_eq!(
+        path,
+        &app.export()
+            .dir()
+            .join("clinic-explorer-handout-2026-05-01.html")
+    );
+    // The file is there: a question, and y asks for the write over it.
+    app.update(Outcome::Checked {
+        path: path.clone(),
+        handout: handout.clone(),
+        exists: true,
+    });
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
+    assert!(
+        app.take_effects().is_empty(),
+        "nothing written before the answer"
+    );
+    press(&mut app, "y");
+    let effects = app.take_effects();
+    let [
+        Effect::WriteHandout {
+            overwrite: true, ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("a write over the file asked for: {effects:?}");
+    };
+    app.update(Outcome::Written {
+        path: path.clone(),
+        result: Err("permission denied".into()),
+    });
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("could not be written (permission denied)"))
+    );
 }

@@ -3,7 +3,7 @@
 
 use clinic_explorer::model::Kind;
 use clinic_explorer::shortlist::{Shortlist, Store};
-use clinic_explorer::tui::{Setup, action::Action, action::Tab, app::App};
+use clinic_explorer::tui::{Setup, action::Action, action::Tab, app::App, perform::Performer};
 
 #[path = "common/lib.rs"]
 mod common;
@@ -136,10 +136,11 @@ fn shortlist_view() {
     );
     Store::open(&path).save(&mut list).unwrap();
     for (w, h) in SIZES {
-        let setup = Setup {
+        let mut setup = Setup {
             store: Some(Store::open(&path)),
             ..plain()
         };
+        Performer::open(&mut setup);
         let mut app = sized(App::with_setup(fixture(), setup), w, h);
         app.update(Action::ShowTab(Tab::Shortlist));
         app.update(Action::Down);

@@ -4,6 +4,7 @@
 
 use clinic_explorer::shortlist::Store;
 use clinic_explorer::tui::keymap::Context;
+use clinic_explorer::tui::perform::{Performer, settle};
 use clinic_explorer::tui::{self, Setup, app::App, event::Event, theme::Theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Terminal;
@@ -122,12 +123,13 @@ fn random_keys_mouse_and_resizes_never_panic() {
     let mut contexts = std::collections::HashSet::new();
     let dir = tempfile::tempdir().unwrap();
     for seed in [0x9E37_79B9_7F4A_7C15_u64, 42, 7] {
-        let setup = Setup {
+        let mut setup = Setup {
             theme: Theme::colored(),
             store: Some(Store::open(dir.path().join("shortlist.ron"))),
             export_dir: dir.path().to_path_buf(),
             ..Setup::default()
         };
+        let mut performer = Performer::open(&mut setup);
         let mut app = App::with_setup(data.clone(), setup);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let mut rng = XorShift(seed);
@@ -139,7 +141,8 @@ fn random_keys_mouse_and_resizes_never_panic() {
                 terminal.backend_mut().resize(w, h);
             }
             // As the real loop does: redraw when the app says the screen changed.
-            if tui::handle_event(&mut app, e) || matches!(e, Event::Resize(..)) {
+            let changed = tui::handle_event(&mut app, e);
+            if settle(&mut app, &mut performer) || changed || matches!(e, Event::Resize(..)) {
                 tui::draw(&mut terminal, &app).unwrap();
             }
             events += 1;

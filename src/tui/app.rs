@@ -5,6 +5,7 @@
 
 mod costs;
 mod detail;
+mod effect;
 mod export;
 mod focus;
 mod form;
@@ -19,6 +20,7 @@ mod view;
 
 pub use costs::CostsPane;
 pub use detail::DetailPane;
+pub use effect::{Effect, Message, Outcome, Saved};
 pub use export::{ExportState, Pending};
 pub use focus::Focus;
 pub use form::{EstimateForm, FormField};
@@ -56,7 +58,8 @@ struct Place {
 /// The explorer's whole state.
 #[derive(Debug)]
 pub struct App {
-    data: Dataset,
+    /// The dataset, shared: sessions of a server front end show one dataset loaded once.
+    data: Arc<Dataset>,
     /// The search index; `None` until built when a search thread builds its own (see
     /// [`App::without_index`]).
     index: Option<Arc<SearchIndex>>,
@@ -81,6 +84,8 @@ pub struct App {
     shortlist: ShortlistState,
     export: ExportState,
     history: Vec<Place>,
+    /// What the last updates asked of the world outside, not yet taken ([`App::take_effects`]).
+    effects: Vec<Effect>,
     status: Option<String>,
     size: Rect,
     quit: bool,
@@ -127,12 +132,24 @@ impl App {
         app
     }
 
+    /// An explorer on a dataset and search index shared with others (the sessions of a server
+    /// front end), as set up. Nothing is copied: each session keeps its own state over the same data.
+    pub fn shared(data: Arc<Dataset>, index: Arc<SearchIndex>, setup: Setup) -> App {
+        let mut app = App::on(data, setup);
+        app.index = Some(index);
+        app
+    }
+
     /// [`App::with_setup`] without building the search index: [`App::search_in_background`] builds
     /// it on the search thread, after the first frame; a search before that builds it in place.
     pub fn without_index(data: Dataset, setup: Setup) -> App {
-        let mut notices = Vec::new();
-        let shortlist = ShortlistState::load(setup.store, &mut notices);
-        notices.extend(setup.notices);
+        App::on(Arc::new(data), setup)
+    }
+
+    /// The app at start, without a search index.
+    fn on(data: Arc<Dataset>, setup: Setup) -> App {
+        let mut notices = setup.notices;
+        let shortlist = ShortlistState::new(setup.shortlist);
         let problems = setup.keymap.problems();
         if let Some(first) = problems.first() {
             let n = problems.len();
@@ -163,6 +180,7 @@ impl App {
             shortlist,
             export: ExportState::new(setup.export_dir),
             history: Vec::new(),
+            effects: Vec::new(),
             status: (!notices.is_empty()).then(|| crate::text::sanitize(&notices.join(" · "))),
             size: Rect::new(0, 0, 80, 24),
             quit: false,
@@ -364,9 +382,20 @@ impl App {
         (usize::from(inner.height), doc.lines.len())
     }
 
-    /// Applies an action; returns true when anything shown changed (the screen needs a redraw).
-    pub fn update(&mut self, action: Action) -> bool {
+    /// Applies an action, or the outcome of an effect asked for; returns true when anything shown
+    /// changed (the screen needs a redraw). What must happen outside is queued as effects
+    /// ([`App::take_effects`]); nothing here touches the disk or the clock.
+    pub fn update(&mut self, message: impl Into<Message>) -> bool {
         let before = self.fingerprint();
+        match message.into() {
+            Message::Action(action) => self.act(action),
+            Message::Outcome(outcome) => self.receive(outcome),
+        }
+        self.fingerprint() != before
+    }
+
+    /// Applies an action.
+    fn act(&mut self, action: Action) {
         if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
             self.status = None;
         }
@@ -437,7 +466,6 @@ impl App {
             Action::Export => self.start_export(),
             Action::Confirm => self.confirm_export(),
         }
-        self.fingerprint() != before
     }
 
     /// A summary of everything shown, to tell whether an action changed the screen.

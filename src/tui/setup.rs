@@ -1,12 +1,14 @@
-//! What the explorer starts with: key bindings, theme, currency, presenter mode, where the shortlist
-//! is kept and where handouts go. Built from the [`Settings`] by [`Setup::from_settings`]; tests build
-//! their own (a shortlist store in a temporary directory, never the real home directory).
+//! What the explorer starts with: key bindings, theme, currency, presenter mode, the shortlist and
+//! where it is kept, and where handouts go. Built from the [`Settings`] by [`Setup::from_settings`];
+//! tests build their own (a shortlist store in a temporary directory, never the real home directory).
+//! The app itself reads no file: [`crate::tui::perform::Performer::open`] loads the shortlist from
+//! the store into the setup and keeps the store for saving.
 
 use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::config::Settings;
 use crate::model::Currency;
-use crate::shortlist::Store;
+use crate::shortlist::{Shortlist, Store};
 use std::path::PathBuf;
 
 /// How the explorer starts.
@@ -20,8 +22,11 @@ pub struct Setup {
     pub currency: Currency,
     /// Start in presenter mode.
     pub presenter: bool,
-    /// Where the shortlist is kept; `None` keeps it in memory only.
+    /// Where the shortlist is kept; `None` keeps it in memory only. Taken by
+    /// [`crate::tui::perform::Performer::open`], which loads [`Setup::shortlist`] from it.
     pub store: Option<Store>,
+    /// The shortlist at start.
+    pub shortlist: Shortlist,
     /// Where handouts are written.
     pub export_dir: PathBuf,
     /// Anything to say in the status bar at start.
@@ -38,6 +43,7 @@ impl Default for Setup {
             currency: Currency::USD,
             presenter: false,
             store: None,
+            shortlist: Shortlist::new(),
             export_dir: PathBuf::from("."),
             notices: Vec::new(),
         }

@@ -12,6 +12,7 @@ use clinic_explorer::tui::action::{Action, Tab};
 use clinic_explorer::tui::app::App;
 use clinic_explorer::tui::event::Event;
 use clinic_explorer::tui::keymap::Key;
+use clinic_explorer::tui::perform::{Performer, settle};
 use clinic_explorer::tui::theme::Theme;
 use clinic_explorer::tui::{self, Setup};
 use crossterm::event::KeyEvent;
@@ -40,14 +41,45 @@ pub fn app() -> App {
     app_sized(100, 30)
 }
 
-/// An explorer at 100x30 that keeps its shortlist and writes its handouts in `dir`.
-pub fn app_in(dir: &Path) -> App {
-    let setup = Setup {
+/// An explorer at 100x30 that keeps its shortlist and writes its handouts in `dir`, its effects
+/// performed on this machine.
+pub fn app_in(dir: &Path) -> Local {
+    Local::new(Setup {
         store: Some(Store::open(dir.join("shortlist.ron"))),
         export_dir: dir.to_path_buf(),
         ..plain()
-    };
-    sized(App::with_setup(fixture(), setup), 100, 30)
+    })
+}
+
+/// An app whose effects are performed as the local explorer performs them (the disk, the clock):
+/// [`Local::update`] applies an action and then every effect it asked for. Reads as the app.
+pub struct Local {
+    /// The app.
+    pub app: App,
+    /// What performs its effects.
+    pub performer: Performer,
+}
+
+impl Local {
+    /// The fixture explorer at 100x30 as set up; the shortlist is loaded from the setup's store.
+    pub fn new(mut setup: Setup) -> Local {
+        let performer = Performer::open(&mut setup);
+        let app = sized(App::with_setup(fixture(), setup), 100, 30);
+        Local { app, performer }
+    }
+
+    /// Applies an action and performs the effects it asked for; true when the screen changed.
+    pub fn update(&mut self, action: Action) -> bool {
+        let changed = self.app.update(action);
+        settle(&mut self.app, &mut self.performer) || changed
+    }
+}
+
+impl std::ops::Deref for Local {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
 }
 
 /// The default setup with the plain theme (no colours, so screens compare as text).

@@ -1,13 +1,16 @@
 //! `E`: a handout of the shortlist (from its view) or of the comparison (from the compare view),
 //! written as HTML to `clinic-explorer-handout-YYYY-MM-DD.html` in the explorer's directory. An
-//! existing file is replaced only after a yes to "overwrite? y/n"; the file is written atomically.
+//! existing file is replaced only after a yes to "overwrite? y/n".
+//!
+//! Each step outside is an effect, and its outcome the next step: `E` asks for the clock; the date
+//! gives the handout and its path, whose existence is asked; a free path is written at once, a taken
+//! one asks first; the written file (or why not) is said in the status bar.
 
+use super::effect::Effect;
 use super::{App, Focus, Overlay};
-use crate::export::{Format, Handout};
+use crate::export::Handout;
 use crate::shortlist::Timestamp;
-use crate::shortlist::atomic::{self, SystemWriter};
 use crate::text::sanitize;
-use std::io;
 use std::path::{Path, PathBuf};
 
 /// A handout waiting for the answer to "overwrite?".
@@ -15,8 +18,8 @@ use std::path::{Path, PathBuf};
 pub struct Pending {
     /// Where it would go.
     pub path: PathBuf,
-    /// The document.
-    doc: String,
+    /// The handout.
+    handout: Box<Handout>,
 }
 
 /// Where handouts go.
@@ -53,15 +56,6 @@ pub(super) fn shown(path: &Path) -> String {
     sanitize(&format!("{name} (in {dir})"))
 }
 
-/// Writes a document; replaces an existing file only when `overwrite`.
-fn write(path: &Path, doc: &str, overwrite: bool) -> io::Result<()> {
-    let opts = atomic::Options {
-        overwrite,
-        private: false,
-    };
-    atomic::write(path, doc.as_bytes(), opts, &mut SystemWriter)
-}
-
 impl App {
     /// The handout for the view shown, or why there is none.
     fn handout(&self, date: &str) -> Result<Handout, String> {
@@ -86,39 +80,63 @@ impl App {
         }
     }
 
+    /// `E`: checks there is a handout to write here, then asks for the date.
     pub(super) fn start_export(&mut self) {
         if self.view.presenter {
             return self.read_only();
         }
-        let date = Timestamp::now().date();
-        let handout = match self.handout(&date) {
-            Ok(h) => h,
-            Err(why) => {
-                self.status = Some(why);
-                return;
-            }
-        };
-        let path = self.export.dir.join(file_name(&date));
-        let doc = handout.render(Format::Html);
-        if path.exists() {
-            self.status = Some(format!("{} exists: overwrite? y/n", shown(&path)));
-            self.overlay = Some(Overlay::Confirm(Pending { path, doc }));
-            return;
+        match self.handout("") {
+            Ok(_) => self.ask(Effect::ReadClock),
+            Err(why) => self.status = Some(why),
         }
-        self.finish_export(&path, &doc, false);
     }
 
+    /// The date came: the handout and where it goes; asks whether that file exists.
+    pub(super) fn export_at(&mut self, now: Timestamp) {
+        let date = now.date();
+        match self.handout(&date) {
+            Ok(handout) => {
+                let path = self.export.dir.join(file_name(&date));
+                self.ask(Effect::CheckFile {
+                    path,
+                    handout: Box::new(handout),
+                });
+            }
+            Err(why) => self.status = Some(why),
+        }
+    }
+
+    /// Writes to a free path; asks before replacing a file.
+    pub(super) fn export_checked(&mut self, path: PathBuf, handout: Box<Handout>, exists: bool) {
+        if exists {
+            self.status = Some(format!("{} exists: overwrite? y/n", shown(&path)));
+            self.overlay = Some(Overlay::Confirm(Pending { path, handout }));
+        } else {
+            self.ask(Effect::WriteHandout {
+                path,
+                handout,
+                overwrite: false,
+            });
+        }
+    }
+
+    /// `y` to "overwrite?": writes over the file.
     pub(super) fn confirm_export(&mut self) {
         if let Some(Overlay::Confirm(p)) = self.overlay.take() {
-            self.finish_export(&p.path, &p.doc, true);
+            self.ask(Effect::WriteHandout {
+                path: p.path,
+                handout: p.handout,
+                overwrite: true,
+            });
         }
     }
 
-    fn finish_export(&mut self, path: &Path, doc: &str, overwrite: bool) {
+    /// Says where the handout went, or why it could not be written.
+    pub(super) fn export_written(&mut self, path: &Path, result: Result<(), String>) {
         let shown = shown(path);
-        self.status = Some(match write(path, doc, overwrite) {
+        self.status = Some(match result {
             Ok(()) => format!("Handout written: {shown}"),
-            Err(e) => format!("The handout could not be written ({e}): {shown}"),
+            Err(e) => sanitize(&format!("The handout could not be written ({e}): {shown}")),
         });
     }
 }

@@ -3,6 +3,7 @@
 
 use super::list::step;
 use super::{App, Overlay};
+use crate::dataset::Dataset;
 use crate::search::Hit;
 use crate::search::SearchIndex;
 use crate::tui::action::Action;
@@ -116,7 +117,7 @@ impl App {
         use crate::search::worker::{Searcher, Source};
         let source = match &self.index {
             Some(index) => Source::Built(Arc::clone(index)),
-            None => Source::Build(Box::new(self.data.clone())),
+            None => Source::Build(Box::new(Dataset::clone(&self.data))),
         };
         self.searcher = Some(Searcher::start(source, MAX_HITS, ready)?);
         Ok(())

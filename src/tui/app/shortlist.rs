@@ -1,12 +1,14 @@
 //! The shortlist in the explorer: `b` adds or removes the selected record, `n` writes a note, the
-//! shortlist view opens, removes and reorders entries. The list is loaded from its store at start and
-//! saved after every change; a failure to save is said in the status bar, never a panic. Without a
-//! store (tests, no home directory) the list lives in memory only.
+//! shortlist view opens, removes and reorders entries. The list comes loaded with the setup; after
+//! every change the app asks for it to be saved ([`Effect::SaveShortlist`]), and the outcome (the
+//! list merged with others' changes, or why saving failed) comes back as [`Outcome::Saved`]; a
+//! failure is said in the status bar, never a panic.
 
+use super::effect::{Effect, Saved};
 use super::list::ListPane;
 use super::{App, Focus, Overlay};
 use crate::model::Kind;
-use crate::shortlist::{Entry, Shortlist, Store};
+use crate::shortlist::{Entry, Shortlist};
 use crate::text::sanitize;
 use crate::tui::action::Action;
 use crate::tui::layout;
@@ -28,37 +30,17 @@ pub struct NoteEdit {
     pub text: String,
 }
 
-/// The shortlist, where it is kept, and the view's position.
+/// The shortlist and the view's position.
 #[derive(Debug, Default)]
 pub struct ShortlistState {
-    store: Option<Store>,
     list: Shortlist,
     pane: ListPane,
 }
 
 impl ShortlistState {
-    /// Loads the list from a store; what needs saying (a file moved aside, a failure) goes to
-    /// `notices`.
-    pub(super) fn load(store: Option<Store>, notices: &mut Vec<String>) -> ShortlistState {
-        let mut list = Shortlist::new();
-        if let Some(s) = &store {
-            match s.load() {
-                Ok(outcome) => {
-                    if let Some(to) = &outcome.moved_aside {
-                        notices.push(format!(
-                            "The shortlist file could not be read ({}); it was kept as {} and the \
-                             shortlist starts empty",
-                            outcome.problem.as_deref().unwrap_or("unknown problem"),
-                            to.display()
-                        ));
-                    }
-                    list = outcome.shortlist;
-                }
-                Err(e) => notices.push(format!("The shortlist could not be loaded: {e}")),
-            }
-        }
+    /// The view of a list, from its first entry.
+    pub(super) fn new(list: Shortlist) -> ShortlistState {
         ShortlistState {
-            store,
             list,
             pane: ListPane::default(),
         }
@@ -77,22 +59,6 @@ impl ShortlistState {
     /// The selected entry.
     pub fn selected(&self) -> Option<&Entry> {
         self.list.entries().get(self.pane.selected)
-    }
-
-    /// Where the list is kept, if anywhere.
-    pub fn store(&self) -> Option<&Store> {
-        self.store.as_ref()
-    }
-
-    /// Saves the list; `Some(message)` when something needs saying.
-    fn save(&mut self) -> Option<String> {
-        let store = self.store.as_mut()?;
-        match store.save(&mut self.list) {
-            Ok(outcome) => outcome
-                .moved_aside
-                .map(|to| format!("an unreadable shortlist file was kept as {}", to.display())),
-            Err(e) => Some(format!("the shortlist could not be saved: {e}")),
-        }
     }
 
     pub(super) fn apply(&mut self, action: Action, rows: usize) {
@@ -142,16 +108,45 @@ impl App {
             .map_or_else(|| format!("{kind} {id}"), |r| r.name().to_owned())
     }
 
-    /// Saves, and says `done` plus whatever saving had to say.
+    /// Says `done` and asks for the list to be saved.
     fn saved(&mut self, done: String) {
         let rows = self.shortlist_rows();
-        let extra = self.shortlist.save();
         self.shortlist.clamp(rows);
-        let message = match extra {
-            Some(e) => format!("{done}; {e}"),
-            None => done,
+        self.status = Some(sanitize(&done));
+        self.ask(Effect::SaveShortlist(self.shortlist.list.clone()));
+    }
+
+    /// Takes the list as saved (merged with others' changes), and adds to the status bar what
+    /// saving had to say.
+    pub(super) fn shortlist_saved(&mut self, result: Result<Saved, String>) {
+        let extra = match result {
+            Ok(saved) => {
+                if let Some(list) = saved.list {
+                    // Keep the selected entry selected, wherever others' changes put it.
+                    let selected = self.shortlist.selected().map(|e| (e.kind, e.id.clone()));
+                    self.shortlist.list = list;
+                    let rows = self.shortlist_rows();
+                    match selected.and_then(|(k, id)| self.shortlist.list.position(k, id.as_str()))
+                    {
+                        Some(i) => self.shortlist.select(i, rows),
+                        None => self.shortlist.clamp(rows),
+                    }
+                }
+                saved
+                    .moved_aside
+                    .map(|to| format!("an unreadable shortlist file was kept as {}", to.display()))
+            }
+            Err(e) => Some(format!("the shortlist could not be saved: {e}")),
         };
-        self.status = Some(sanitize(&message));
+        if let Some(extra) = extra {
+            let done = self.status.take().unwrap_or_default();
+            let message = if done.is_empty() {
+                extra
+            } else {
+                format!("{done}; {extra}")
+            };
+            self.status = Some(sanitize(&message));
+        }
     }
 
     pub(super) fn toggle_shortlist(&mut self) {
@@ -291,8 +286,5 @@ impl App {
         let name = self.record_name(kind, id);
         let place = if up { "up" } else { "down" };
         self.saved(format!("Moved {name} {place}"));
-        if let Some(i) = self.shortlist.list.position(kind, id) {
-            self.shortlist.select(i, rows);
-        }
     }
 }

@@ -1,0 +1,102 @@
+//! The app's effects performed on this machine: the shortlist loaded at start and saved to its
+//! store, the clock read, handouts checked for and written to disk. The app asks
+//! ([`crate::tui::app::Effect`]); [`Performer::perform`] does it and answers with an
+//! [`Outcome`], which [`settle`] feeds back to the app. Another front end may perform them its own
+//! way (or tests not at all, asserting the effects asked for).
+
+use super::app::{App, Effect, Outcome, Saved};
+use super::setup::Setup;
+use crate::export::Format;
+use crate::shortlist::{Store, Timestamp};
+
+/// Performs effects: keeps the shortlist's store.
+#[derive(Debug, Default)]
+pub struct Performer {
+    store: Option<Store>,
+}
+
+impl Performer {
+    /// Takes the setup's store and loads the shortlist from it into the setup; what needs saying (a
+    /// file moved aside, a failure) is added to the setup's notices. Without a store the shortlist
+    /// lives in memory only.
+    pub fn open(setup: &mut Setup) -> Performer {
+        let store = setup.store.take();
+        if let Some(s) = &store {
+            match s.load() {
+                Ok(outcome) => {
+                    if let Some(to) = &outcome.moved_aside {
+                        setup.notices.push(format!(
+                            "The shortlist file could not be read ({}); it was kept as {} and the \
+                             shortlist starts empty",
+                            outcome.problem.as_deref().unwrap_or("unknown problem"),
+                            to.display()
+                        ));
+                    }
+                    setup.shortlist = outcome.shortlist;
+                }
+                Err(e) => setup
+                    .notices
+                    .push(format!("The shortlist could not be loaded: {e}")),
+            }
+        }
+        Performer { store }
+    }
+
+    /// Where the shortlist is kept, if anywhere.
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+
+    /// Does what an effect asks and says how it went.
+    pub fn perform(&mut self, effect: Effect) -> Outcome {
+        match effect {
+            Effect::SaveShortlist(mut list) => Outcome::Saved(match &mut self.store {
+                None => Ok(Saved {
+                    list: None,
+                    moved_aside: None,
+                }),
+                Some(store) => match store.save(&mut list) {
+                    Ok(outcome) => Ok(Saved {
+                        list: Some(list),
+                        moved_aside: outcome.moved_aside,
+                    }),
+                    Err(e) => Err(e.to_string()),
+                },
+            }),
+            Effect::ReadClock => Outcome::Now(Timestamp::now()),
+            Effect::CheckFile { path, handout } => {
+                let exists = path.exists();
+                Outcome::Checked {
+                    path,
+                    handout,
+                    exists,
+                }
+            }
+            Effect::WriteHandout {
+                path,
+                handout,
+                overwrite,
+            } => {
+                let result = handout
+                    .write_to(&path, Format::Html, overwrite)
+                    .map_err(|e| e.to_string());
+                Outcome::Written { path, result }
+            }
+        }
+    }
+}
+
+/// Performs the effects the app has asked for and feeds their outcomes back, until it asks for no
+/// more; true when an outcome changed the screen.
+pub fn settle(app: &mut App, performer: &mut Performer) -> bool {
+    let mut changed = false;
+    loop {
+        let effects = app.take_effects();
+        if effects.is_empty() {
+            return changed;
+        }
+        for effect in effects {
+            changed |= app.update(performer.perform(effect));
+        }
+    }
+}
