@@ -30,7 +30,6 @@ mod show;
 mod tsv;
 
 use crate::config::{Flags, Settings, Theme};
-use crate::dataset::Dataset;
 use crate::model::{Currency, Kind, Tier};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -75,6 +74,11 @@ pub struct Common {
     /// Read no configuration file (neither the system-wide nor the per-user one).
     #[arg(long)]
     pub no_config: bool,
+
+    /// Neither read nor write the cache of data directories (also: `cache: false` in the
+    /// configuration file). `check` never uses it.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 impl Common {
@@ -83,6 +87,7 @@ impl Common {
         Common {
             data: self.data.or_else(|| top.data.clone()),
             no_config: self.no_config || top.no_config,
+            no_cache: self.no_cache || top.no_cache,
         }
     }
 }
@@ -323,7 +328,7 @@ pub fn run() -> ExitCode {
     let top = cli.common;
     let Some(command) = cli.command else {
         let flags = flags(&top, cli.theme, cli.currency);
-        return match settings(&flags).map(|s| remembered(s, flags.no_config)) {
+        return match settings(&flags, &top).map(|s| remembered(s, flags.no_config)) {
             Ok(settings) => crate::tui::run(&settings.data_source(), &settings, cli.present),
             Err(code) => code,
         };
@@ -357,8 +362,9 @@ pub fn run() -> ExitCode {
     let currency = CurrencyOpt {
         currency: currency.currency.or(cli.currency.currency),
     };
-    let flags = flags(&common.or(&top), theme, currency);
-    let settings = match settings(&flags) {
+    let common = common.or(&top);
+    let flags = flags(&common, theme, currency);
+    let settings = match settings(&flags, &common) {
         // The explorer's remembered choices are its own: scripts get the same output whatever was
         // chosen in it; `config` shows what the explorer would start with.
         Ok(s) if matches!(command, Command::Config { .. }) => remembered(s, flags.no_config),
@@ -374,8 +380,13 @@ pub fn run() -> ExitCode {
         }
         _ => {}
     }
-    let data = match Dataset::load(&source) {
-        Ok(d) => d,
+    let data = match crate::cache::load(&source, &settings.data_cache()) {
+        Ok(loaded) => {
+            if let Some(note) = loaded.note {
+                eprintln!("clinic-explorer: {note}");
+            }
+            loaded.data
+        }
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(EXIT_FAILURE);
@@ -456,9 +467,9 @@ fn remembered(mut settings: Settings, no_config: bool) -> Settings {
     settings
 }
 
-/// The merged settings, or the exit status after saying why there are none.
-fn settings(flags: &Flags) -> Result<Settings, ExitCode> {
-    Settings::from_process(flags).map_err(|e| {
+/// The merged settings (`--no-cache` applied), or the exit status after saying why there are none.
+fn settings(flags: &Flags, common: &Common) -> Result<Settings, ExitCode> {
+    let mut settings = Settings::from_process(flags).map_err(|e| {
         eprintln!("{e}");
         if matches!(e, crate::error::Error::Invalid(_)) {
             eprintln!(
@@ -466,7 +477,14 @@ fn settings(flags: &Flags) -> Result<Settings, ExitCode> {
             );
         }
         ExitCode::from(EXIT_FAILURE)
-    })
+    })?;
+    if common.no_cache {
+        settings.cache = crate::config::Setting {
+            value: false,
+            origin: crate::config::Origin::Flag("--no-cache"),
+        };
+    }
+    Ok(settings)
 }
 
 /// Parses a kind name, or explains which kinds exist.

@@ -191,6 +191,9 @@ pub struct Settings {
     pub theme: Setting<Theme>,
     /// The currency figures are shown in where they are converted.
     pub currency: Setting<Currency>,
+    /// Whether a data directory's validated dataset is kept in the user's cache (`cache` in a
+    /// file, `--no-cache`).
+    pub cache: Setting<bool>,
     /// Key bindings from the files: system-wide first, then per-user; a key bound in both is the
     /// user's.
     pub keys: Vec<KeyBinding>,
@@ -218,6 +221,10 @@ impl Default for Settings {
             },
             currency: Setting {
                 value: Currency::USD,
+                origin: Origin::Default,
+            },
+            cache: Setting {
+                value: true,
                 origin: Origin::Default,
             },
             keys: Vec::new(),
@@ -306,6 +313,12 @@ impl Settings {
                     origin: origin.clone(),
                 };
             }
+            if let Some(on) = f.cache {
+                s.cache = Setting {
+                    value: on,
+                    origin: origin.clone(),
+                };
+            }
         }
         if let Some(d) = env_value(env, DATA_ENV) {
             s.data_dir = Setting {
@@ -366,6 +379,15 @@ impl Settings {
             .value
             .clone()
             .map_or(DataSource::Bundled, DataSource::Dir)
+    }
+
+    /// The cache of data directories these settings ask for: the user's, or none.
+    pub fn data_cache(&self) -> crate::cache::Cache {
+        if self.cache.value {
+            crate::cache::Cache::user()
+        } else {
+            crate::cache::Cache::off()
+        }
     }
 
     /// The currency if one was chosen anywhere (not the bundled default).

@@ -1,21 +1,32 @@
 //! RON files -> a validated [`Dataset`] with indexes by id and by link.
 //!
-//! One code path serves the explorer, every subcommand and `check`: [`Dataset::load`] reads the bundled
-//! files (compiled into the binary) or a directory of the same files, parses them, validates them and
-//! builds the indexes. Every problem found is returned at once, each with its file, line and column.
+//! One code path serves the explorer, every subcommand and `check`: the files are read, parsed,
+//! validated and indexed, and every problem found is returned at once, each with its file, line and
+//! column. The bundled files go through that path when the crate is built (`build.rs` mounts these
+//! same modules), and the binary carries the result in a compact form ([`form`]) that start-up only
+//! decodes; `check` still runs the whole path on the bundled text. A data directory's validated
+//! dataset is kept in the user's cache ([`crate::cache`]) so the next run with the same files skips the work.
 
+#[cfg(bundled_form)]
+mod bundled;
+pub mod form;
 mod index;
+mod load;
+mod parse;
 pub mod progress;
 pub(crate) mod read;
+mod strings;
 mod validate;
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
 use crate::model::{
     Clinic, Condition, CostRange, Costs, Id, Kind, Record, Source, Therapy, TravelFact,
 };
 use index::Index;
-use std::path::{Path, PathBuf};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
+pub(crate) use load::{FileText, read_dir};
 pub use read::{MAX_FILE_BYTES, MAX_NESTING};
 
 /// The files a data directory holds, in the order they are read.
@@ -28,7 +39,7 @@ pub const FILES: [&str; 6] = [
     "travel.ron",
 ];
 
-/// The data compiled into the binary, so it runs from any directory.
+/// The bundled files' text, compiled into the binary for `check` (start-up uses the checked form).
 const BUNDLED: [(&str, &str); 6] = [
     ("sources.ron", include_str!("../data/sources.ron")),
     ("conditions.ron", include_str!("../data/conditions.ron")),
@@ -71,7 +82,10 @@ impl DataSource {
 }
 
 /// The whole dataset, validated, with indexes by id and by link.
-#[derive(Debug, Clone)]
+///
+/// Serialised (without its indexes, rebuilt on decoding) for the bundled form and the cache; the
+/// derives follow the model, so a new field needs no code here.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dataset {
     /// Source documents.
     pub sources: Vec<Source>,
@@ -85,164 +99,11 @@ pub struct Dataset {
     pub costs: Costs,
     /// Travel facts.
     pub travel: Vec<TravelFact>,
+    #[serde(skip)]
     index: Index,
 }
 
-/// One file's name (as shown in messages) and text.
-pub(crate) struct FileText {
-    pub label: PathBuf,
-    pub text: String,
-}
-
 impl Dataset {
-    /// Loads, validates and indexes the dataset; on failure returns every problem found.
-    pub fn load(from: &DataSource) -> Result<Dataset> {
-        Self::load_reporting(from, &mut |_| {})
-    }
-
-    /// [`Dataset::load`], telling `report` how far it has got (up to
-    /// [`progress::SEARCH_START`]; the rest is the caller's).
-    pub fn load_reporting(
-        from: &DataSource,
-        report: &mut dyn FnMut(progress::Progress),
-    ) -> Result<Dataset> {
-        report(progress::Progress::at(
-            progress::Step::Reading,
-            progress::READ_START,
-        ));
-        let texts = match from {
-            DataSource::Bundled => BUNDLED
-                .iter()
-                .map(|(name, text)| {
-                    Ok(FileText {
-                        label: Path::new("data").join(name),
-                        text: (*text).to_owned(),
-                    })
-                })
-                .collect::<Vec<_>>(),
-            DataSource::Dir(dir) => read_dir(dir, report)?,
-        };
-        Self::from_texts(texts, report)
-    }
-
-    /// Loads a dataset from the bytes of the six files, in [`FILES`] order (missing entries count as
-    /// missing files). Used by fuzzing and by front ends that receive files rather than read them.
-    pub fn from_bytes(files: Vec<Vec<u8>>) -> Result<Dataset> {
-        let mut files = files.into_iter();
-        let texts = FILES
-            .iter()
-            .map(|name| {
-                let label = Path::new("data").join(name);
-                let bytes = files
-                    .next()
-                    .ok_or_else(|| Problem::in_file(&label, "file not found"))?;
-                if bytes.len() as u64 > MAX_FILE_BYTES {
-                    return Err(Problem::in_file(
-                        &label,
-                        "the file is larger than the limit for a data file",
-                    ));
-                }
-                let text = read::decode(bytes, &label)?;
-                Ok(FileText { label, text })
-            })
-            .collect();
-        Self::from_texts(texts, &mut |_| {})
-    }
-
-    /// Parses and validates files already in memory (each a label and its text, in [`FILES`] order, or
-    /// the problem met reading it).
-    fn from_texts(
-        texts: Vec<Result<FileText, Problem>>,
-        report: &mut dyn FnMut(progress::Progress),
-    ) -> Result<Dataset> {
-        use progress::{
-            CHECK_START, INDEX_START, PARSE_START, Progress, SEARCH_START, Step, along,
-        };
-        let total: u64 = texts.iter().flatten().map(|f| f.text.len() as u64).sum();
-        let mut parsed = 0u64;
-        let mut problems = Vec::new();
-        let mut files = Vec::new();
-        for t in texts {
-            match t {
-                Ok(f) => files.push(Some(f)),
-                Err(p) => {
-                    problems.push(p);
-                    files.push(None);
-                }
-            }
-        }
-        // Parses file `$i` with `$parse` (given the text, its label and a share-done callback).
-        macro_rules! parse_file {
-            ($i:expr, $parse:expr) => {
-                match &files[$i] {
-                    Some(f) => {
-                        let before = parsed;
-                        let len = f.text.len() as u64;
-                        let mut within = |share: f64| {
-                            let done = before + (len as f64 * share.min(1.0)) as u64;
-                            let at = along(PARSE_START, CHECK_START, done, total);
-                            report(Progress::at(Step::Parsing(FILES[$i]), at));
-                        };
-                        within(0.0);
-                        parsed += len;
-                        match $parse(&f.text, &f.label, &mut within) {
-                            Ok(v) => Some(v),
-                            Err(p) => {
-                                problems.push(p);
-                                None
-                            }
-                        }
-                    }
-                    None => None,
-                }
-            };
-        }
-        fn whole<T: serde::de::DeserializeOwned>(
-            text: &str,
-            label: &Path,
-            _: &mut dyn FnMut(f64),
-        ) -> std::result::Result<T, Problem> {
-            read::parse(text, label)
-        }
-        let sources = parse_file!(0, read::parse_list::<Source>);
-        let conditions = parse_file!(1, read::parse_list::<Condition>);
-        let therapies = parse_file!(2, read::parse_list::<Therapy>);
-        let clinics = parse_file!(3, read::parse_list::<Clinic>);
-        let costs = parse_file!(4, whole::<Costs>);
-        let travel = parse_file!(5, read::parse_list::<TravelFact>);
-        debug_assert!(parsed <= total);
-        let (
-            Some(sources),
-            Some(conditions),
-            Some(therapies),
-            Some(clinics),
-            Some(costs),
-            Some(travel),
-        ) = (sources, conditions, therapies, clinics, costs, travel)
-        else {
-            return Err(Error::Invalid(problems));
-        };
-        let files: Vec<FileText> = files.into_iter().flatten().collect();
-        let mut data = Dataset {
-            sources,
-            conditions,
-            therapies,
-            clinics,
-            costs,
-            travel,
-            index: Index::default(),
-        };
-        report(Progress::at(Step::Checking, CHECK_START));
-        let problems = validate::validate(&data, &files);
-        if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
-        }
-        report(Progress::at(Step::Indexing, INDEX_START));
-        data.index = Index::build(&data);
-        report(Progress::at(Step::Indexing, SEARCH_START));
-        Ok(data)
-    }
-
     /// Every record of a kind, in file order.
     pub fn records(&self, kind: Kind) -> Vec<&dyn Record> {
         fn all<T: Record>(v: &[T]) -> Vec<&dyn Record> {
@@ -377,45 +238,4 @@ impl Dataset {
     pub fn costs_for(&self, therapy: &str) -> &[Id] {
         self.index.costs_for(therapy)
     }
-}
-
-/// Reads the six files of a directory, each as its text or the problem met.
-fn read_dir(
-    dir: &Path,
-    report: &mut dyn FnMut(progress::Progress),
-) -> Result<Vec<Result<FileText, Problem>>> {
-    use progress::{PARSE_START, Progress, READ_START, Step, along};
-    if !dir.is_dir() {
-        let why = if dir.exists() {
-            "is not a directory; expected a directory holding the data files"
-        } else {
-            "directory not found; expected a directory holding the data files"
-        };
-        return Err(Error::Invalid(vec![Problem::in_file(dir, why)]));
-    }
-    let size = |name: &str| std::fs::metadata(dir.join(name)).map_or(0, |m| m.len());
-    let total: u64 = FILES.iter().map(|name| size(name)).sum();
-    let mut read = 0u64;
-    Ok(FILES
-        .iter()
-        .map(|name| {
-            report(Progress::at(
-                Step::Reading,
-                along(READ_START, PARSE_START, read, total),
-            ));
-            read += size(name);
-            let path = dir.join(name);
-            let bytes = read::read_bytes(&path, &path).map_err(|mut p| {
-                if p.message == "file not found" {
-                    p.message = format!(
-                        "file not found; a data directory holds {}",
-                        FILES.join(", ")
-                    );
-                }
-                p
-            })?;
-            let text = read::decode(bytes, &path)?;
-            Ok(FileText { label: path, text })
-        })
-        .collect())
 }

@@ -5,6 +5,7 @@
 //! [`dataset`] (load and validate RON files). Front ends (the command line, the terminal explorer)
 //! call the same functions.
 
+pub mod cache;
 pub mod chart;
 pub mod cli;
 pub mod compare;

@@ -29,7 +29,7 @@ pub mod ui;
 pub mod yank;
 
 use crate::config::Settings;
-use crate::dataset::{DataSource, Dataset};
+use crate::dataset::DataSource;
 use crate::shortlist::Store;
 use app::App;
 use event::{Event, TerminalEvents};
@@ -50,10 +50,12 @@ use std::process::ExitCode;
 pub fn run(source: &DataSource, settings: &Settings, present: bool) -> ExitCode {
     let mut setup = setup(settings, present);
     let performer = Performer::open(&mut setup);
+    let cache = settings.data_cache();
     if !loads_slowly(source) {
-        return match Dataset::load(source) {
+        return match crate::cache::load(source, &cache) {
             // The search thread builds the index after the first frame.
-            Ok(data) => session(performer, |_, events| {
+            Ok(crate::cache::Loaded { data, note, .. }) => session(performer, |_, events| {
+                setup.notices.extend(note);
                 Ok(Loaded::Ready(
                     Box::new(App::without_index(data, setup)),
                     events,
@@ -68,7 +70,7 @@ pub fn run(source: &DataSource, settings: &Settings, present: bool) -> ExitCode 
     }
     let source = source.clone();
     session(performer, move |terminal, events| {
-        load_behind_gauge(terminal, events, &source, setup)
+        load_behind_gauge(terminal, events, &source, &cache, setup)
     })
 }
 

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// Runs `check`: counts per kind on stdout and exit 0, or every problem on stdout (one per line,
 /// `FILE:LINE:COLUMN: message`) with a summary on stderr and exit 1.
 pub fn run(source: &DataSource) -> ExitCode {
-    match Dataset::load(source) {
+    match Dataset::check(source) {
         Ok(data) => {
             outln!("{}: valid", source.describe());
             for kind in Kind::ALL {

@@ -50,6 +50,14 @@ pub fn print(settings: &Settings) -> String {
         from(&settings.currency.origin)
     ));
     line(format!(
+        "cache = {}  {}",
+        match settings.data_cache().dir() {
+            Some(d) => format!("on ({})", sanitize(&d.display().to_string())),
+            None => "off".to_owned(),
+        },
+        from(&settings.cache.origin)
+    ));
+    line(format!(
         "no_color = {}  ({NO_COLOR_ENV} is {}; when set, no colour whatever the theme)",
         settings.no_color,
         if settings.no_color { "set" } else { "not set" }

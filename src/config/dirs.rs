@@ -22,6 +22,12 @@ pub fn state_home() -> Option<PathBuf> {
     platform::state_home()
 }
 
+/// The per-user cache directory: `$XDG_CACHE_HOME`, else `~/.cache` (Caches on macOS, the local
+/// application data directory on Windows).
+pub fn cache_home() -> Option<PathBuf> {
+    platform::cache_home()
+}
+
 /// The system-wide configuration directory: `/etc` on Unix, `%ProgramData%` on Windows.
 pub fn system_config() -> Option<PathBuf> {
     #[cfg(windows)]
@@ -64,6 +70,10 @@ mod platform {
     pub fn state_home() -> Option<PathBuf> {
         xdg("XDG_STATE_HOME", ".local/state")
     }
+
+    pub fn cache_home() -> Option<PathBuf> {
+        xdg("XDG_CACHE_HOME", ".cache")
+    }
 }
 
 #[cfg(any(target_os = "macos", windows))]
@@ -80,5 +90,9 @@ mod platform {
 
     pub fn state_home() -> Option<PathBuf> {
         directories::BaseDirs::new().map(|d| d.data_local_dir().to_path_buf())
+    }
+
+    pub fn cache_home() -> Option<PathBuf> {
+        directories::BaseDirs::new().map(|d| d.cache_dir().to_path_buf())
     }
 }

@@ -26,6 +26,9 @@ pub(super) struct ConfigFile {
     /// Key name -> action name, in file order, duplicates kept so they can be reported.
     #[serde(default)]
     pub keys: KeyList,
+    /// `false` turns off the cache of data directories.
+    #[serde(default)]
+    pub cache: Option<bool>,
 }
 
 /// A currency written as a string, `"USD"` or `"KRW"` (any case).

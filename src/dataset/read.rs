@@ -143,10 +143,7 @@ fn parse_with<T>(
             ),
         ));
     }
-    let options = ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(MAX_NESTING * 2);
-    run(&options).map_err(|e| {
+    run(&options()).map_err(|e| {
         Problem::at(
             label,
             e.span.start.line.max(1),
@@ -154,6 +151,13 @@ fn parse_with<T>(
             plain_words(&e.code),
         )
     })
+}
+
+/// The RON options every data file is parsed with.
+pub(crate) fn options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING * 2)
 }
 
 /// One pass over the brackets, skipping strings and comments: the first place where they nest

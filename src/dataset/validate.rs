@@ -60,36 +60,6 @@ fn find_quoted(text: &str, from: usize, value: &str) -> Option<usize> {
     text[from..].find(&quoted).map(|i| i + from)
 }
 
-/// Every string in a serialisable value, with a dotted path to it.
-fn strings(value: &impl Serialize) -> Vec<(String, String)> {
-    fn walk(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
-        match v {
-            serde_json::Value::String(s) => out.push((path.to_owned(), s.clone())),
-            serde_json::Value::Array(a) => {
-                for (i, x) in a.iter().enumerate() {
-                    walk(x, &format!("{path}[{i}]"), out);
-                }
-            }
-            serde_json::Value::Object(o) => {
-                for (k, x) in o {
-                    let p = if path.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{path}.{k}")
-                    };
-                    walk(x, &p, out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    if let Ok(v) = serde_json::to_value(value) {
-        walk(&v, "", &mut out);
-    }
-    out
-}
-
 /// Validates the dataset against the files it was parsed from; returns every problem.
 pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
     let file = |name: &str| {
@@ -375,15 +345,13 @@ impl Validator {
 
     /// Every string field must be free of control characters (they could drive the terminal).
     fn text_fields(&mut self, loc: &Locator, id: &Id, nth: usize, value: &impl Serialize) {
-        for (path, s) in strings(value) {
-            if let Some(c) = s.chars().find(|c| c.is_control()) {
-                self.problems.push(loc.at_record(
-                    &id.0,
-                    nth,
-                    format!("`{path}` contains a control character (U+{:04X}); strings must be one line of plain text", c as u32),
-                ));
-            }
-        }
+        super::strings::control_chars(value, &mut |path, c| {
+            self.problems.push(loc.at_record(
+                &id.0,
+                nth,
+                format!("`{path}` contains a control character (U+{:04X}); strings must be one line of plain text", c as u32),
+            ));
+        });
     }
 
     fn sources_of(&mut self, loc: &Locator, id: &Id, nth: usize, sources: &[SourceRef]) {

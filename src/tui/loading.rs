@@ -5,7 +5,7 @@
 use super::app::App;
 use super::event::{Event, Stop, TerminalEvents};
 use super::{Exit, FrameSync, Setup, terminal, ui};
-use crate::dataset::{DataSource, Dataset};
+use crate::dataset::DataSource;
 use crate::search::SearchIndex;
 use std::io;
 
@@ -42,6 +42,7 @@ pub(super) fn load_behind_gauge(
     terminal: &mut terminal::Tui,
     mut events: TerminalEvents,
     source: &DataSource,
+    cache: &crate::cache::Cache,
     setup: Setup,
 ) -> io::Result<Loaded> {
     use crate::dataset::progress::{Progress, SEARCH_START, Step};
@@ -51,6 +52,7 @@ pub(super) fn load_behind_gauge(
     let (done_tx, done_rx) = std::sync::mpsc::channel();
     let tx = events.sender();
     let from = source.clone();
+    let cache = cache.clone();
     std::thread::Builder::new()
         .name("load".into())
         .spawn(move || {
@@ -62,7 +64,8 @@ pub(super) fn load_behind_gauge(
                     let _ = tx.send(Event::Loading(p));
                 }
             };
-            let loaded = Dataset::load_reporting(&from, &mut report).map(|data| {
+            let loaded = crate::cache::load_reporting(&from, &cache, &mut report).map(|loaded| {
+                let data = loaded.data;
                 let span = f64::from(1000 - SEARCH_START);
                 let index = SearchIndex::build_reporting(&data, &mut |share| {
                     let at = SEARCH_START + (span * share) as u16;

@@ -1,0 +1,230 @@
+//! Loading: the files of a directory (or the bundled text, or bytes handed over) read, parsed on every
+//! core, validated and indexed; or the bundled data decoded from the form the build checked.
+
+use super::{
+    BUNDLED, DataSource, Dataset, FILES, Index, MAX_FILE_BYTES, parse, progress, read, validate,
+};
+use crate::error::{Error, Problem, Result};
+use crate::model::{Clinic, Condition, Costs, Source, Therapy, TravelFact};
+use std::path::{Path, PathBuf};
+
+/// One file's name (as shown in messages) and text.
+pub(crate) struct FileText {
+    pub label: PathBuf,
+    pub text: String,
+}
+
+impl Dataset {
+    /// The dataset, validated and indexed; on failure every problem found. The bundled data is
+    /// decoded from the form checked at build time; a directory is read, parsed and validated.
+    pub fn load(from: &DataSource) -> Result<Dataset> {
+        Self::load_reporting(from, &mut |_| {})
+    }
+
+    /// [`Dataset::load`], telling `report` how far it has got (up to
+    /// [`progress::SEARCH_START`]; the rest is the caller's).
+    pub fn load_reporting(
+        from: &DataSource,
+        report: &mut dyn FnMut(progress::Progress),
+    ) -> Result<Dataset> {
+        match from {
+            #[cfg(bundled_form)]
+            DataSource::Bundled => Ok(super::bundled::dataset()),
+            _ => Self::check_reporting(from, report),
+        }
+    }
+
+    /// Reads, parses, validates and indexes the files, the bundled ones included (from their text,
+    /// not the build's form): what `check` runs, so it stays the one truth about the files.
+    pub fn check(from: &DataSource) -> Result<Dataset> {
+        Self::check_reporting(from, &mut |_| {})
+    }
+
+    /// [`Dataset::check`], telling `report` how far it has got.
+    pub fn check_reporting(
+        from: &DataSource,
+        report: &mut dyn FnMut(progress::Progress),
+    ) -> Result<Dataset> {
+        report(progress::Progress::at(
+            progress::Step::Reading,
+            progress::READ_START,
+        ));
+        let texts = match from {
+            DataSource::Bundled => bundled_texts(),
+            DataSource::Dir(dir) => read_dir(dir, report)?,
+        };
+        Self::from_texts(texts, report)
+    }
+
+    /// Loads a dataset from the bytes of the six files, in [`FILES`] order (missing entries count as
+    /// missing files). Used by fuzzing and by front ends that receive files rather than read them.
+    pub fn from_bytes(files: Vec<Vec<u8>>) -> Result<Dataset> {
+        let mut files = files.into_iter();
+        let texts = FILES
+            .iter()
+            .map(|name| {
+                let label = Path::new("data").join(name);
+                let bytes = files
+                    .next()
+                    .ok_or_else(|| Problem::in_file(&label, "file not found"))?;
+                if bytes.len() as u64 > MAX_FILE_BYTES {
+                    return Err(Problem::in_file(
+                        &label,
+                        "the file is larger than the limit for a data file",
+                    ));
+                }
+                let text = read::decode(bytes, &label)?;
+                Ok(FileText { label, text })
+            })
+            .collect();
+        Self::from_texts(texts, &mut |_| {})
+    }
+
+    /// Parses and validates files already in memory (each a label and its text, in [`FILES`] order, or
+    /// the problem met reading it).
+    pub(crate) fn from_texts(
+        texts: Vec<Result<FileText, Problem>>,
+        report: &mut dyn FnMut(progress::Progress),
+    ) -> Result<Dataset> {
+        use progress::{
+            CHECK_START, INDEX_START, PARSE_START, Progress, SEARCH_START, Step, along,
+        };
+        let total: u64 = texts.iter().flatten().map(|f| f.text.len() as u64).sum();
+        let mut parsed = 0u64;
+        let mut problems = Vec::new();
+        let mut files = Vec::new();
+        for t in texts {
+            match t {
+                Ok(f) => files.push(Some(f)),
+                Err(p) => {
+                    problems.push(p);
+                    files.push(None);
+                }
+            }
+        }
+        // Parses file `$i` with `$parse` (given the text, its label and a share-done callback).
+        macro_rules! parse_file {
+            ($i:expr, $parse:expr) => {
+                match &files[$i] {
+                    Some(f) => {
+                        let before = parsed;
+                        let len = f.text.len() as u64;
+                        let mut within = |share: f64| {
+                            let done = before + (len as f64 * share.min(1.0)) as u64;
+                            let at = along(PARSE_START, CHECK_START, done, total);
+                            report(Progress::at(Step::Parsing(FILES[$i]), at));
+                        };
+                        within(0.0);
+                        parsed += len;
+                        match $parse(&f.text, &f.label, &mut within) {
+                            Ok(v) => Some(v),
+                            Err(p) => {
+                                problems.push(p);
+                                None
+                            }
+                        }
+                    }
+                    None => None,
+                }
+            };
+        }
+        fn whole<T: serde::de::DeserializeOwned>(
+            text: &str,
+            label: &Path,
+            _: &mut dyn FnMut(f64),
+        ) -> std::result::Result<T, Problem> {
+            read::parse(text, label)
+        }
+        let sources = parse_file!(0, parse::list::<Source>);
+        let conditions = parse_file!(1, parse::list::<Condition>);
+        let therapies = parse_file!(2, parse::list::<Therapy>);
+        let clinics = parse_file!(3, parse::list::<Clinic>);
+        let costs = parse_file!(4, whole::<Costs>);
+        let travel = parse_file!(5, parse::list::<TravelFact>);
+        debug_assert!(parsed <= total);
+        let (
+            Some(sources),
+            Some(conditions),
+            Some(therapies),
+            Some(clinics),
+            Some(costs),
+            Some(travel),
+        ) = (sources, conditions, therapies, clinics, costs, travel)
+        else {
+            return Err(Error::Invalid(problems));
+        };
+        let files: Vec<FileText> = files.into_iter().flatten().collect();
+        let mut data = Dataset {
+            sources,
+            conditions,
+            therapies,
+            clinics,
+            costs,
+            travel,
+            index: Index::default(),
+        };
+        report(Progress::at(Step::Checking, CHECK_START));
+        let problems = validate::validate(&data, &files);
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        report(Progress::at(Step::Indexing, INDEX_START));
+        data.index = Index::build(&data);
+        report(Progress::at(Step::Indexing, SEARCH_START));
+        Ok(data)
+    }
+}
+
+/// The bundled files' text, labelled `data/NAME.ron` as `check` and the build name them.
+fn bundled_texts() -> Vec<Result<FileText, Problem>> {
+    BUNDLED
+        .iter()
+        .map(|(name, text)| {
+            Ok(FileText {
+                label: Path::new("data").join(name),
+                text: (*text).to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Reads the six files of a directory, each as its text or the problem met.
+pub(crate) fn read_dir(
+    dir: &Path,
+    report: &mut dyn FnMut(progress::Progress),
+) -> Result<Vec<Result<FileText, Problem>>> {
+    use progress::{PARSE_START, Progress, READ_START, Step, along};
+    if !dir.is_dir() {
+        let why = if dir.exists() {
+            "is not a directory; expected a directory holding the data files"
+        } else {
+            "directory not found; expected a directory holding the data files"
+        };
+        return Err(Error::Invalid(vec![Problem::in_file(dir, why)]));
+    }
+    let size = |name: &str| std::fs::metadata(dir.join(name)).map_or(0, |m| m.len());
+    let total: u64 = FILES.iter().map(|name| size(name)).sum();
+    let mut read = 0u64;
+    Ok(FILES
+        .iter()
+        .map(|name| {
+            report(Progress::at(
+                Step::Reading,
+                along(READ_START, PARSE_START, read, total),
+            ));
+            read += size(name);
+            let path = dir.join(name);
+            let bytes = read::read_bytes(&path, &path).map_err(|mut p| {
+                if p.message == "file not found" {
+                    p.message = format!(
+                        "file not found; a data directory holds {}",
+                        FILES.join(", ")
+                    );
+                }
+                p
+            })?;
+            let text = read::decode(bytes, &path)?;
+            Ok(FileText { label: path, text })
+        })
+        .collect())
+}
