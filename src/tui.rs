@@ -45,9 +45,13 @@ use std::process::ExitCode;
 /// terminal on every way out. Takes the theme, currency and key bindings from the settings, keeps the
 /// shortlist in the user's data directory, writes handouts to the current directory, and starts in
 /// presenter mode when `present`. A large data directory loads behind a progress gauge, which q or
-/// Esc cancels. Returns the process exit status: 0 on quit, 1 when the data is invalid, 128 + the
-/// signal on SIGHUP, SIGTERM or SIGINT.
+/// Esc cancels. Returns the process exit status: 0 on quit, 1 when the data is invalid, 2 when
+/// standard output is not a terminal or `TERM` is `dumb`, 128 + the signal on a signal that ends it.
 pub fn run(source: &DataSource, settings: &Settings, present: bool) -> ExitCode {
+    if let Err(why) = terminal::usable_here() {
+        complain(&why);
+        return ExitCode::from(2);
+    }
     let mut setup = setup(settings, present);
     let performer = Performer::open(&mut setup);
     let cache = settings.data_cache();

@@ -27,7 +27,19 @@ fn explorer() -> CommandBuilder {
 /// Starts a command in a new pseudo-terminal of [`COLS`] x [`ROWS`], with its data and configuration
 /// directories (the shortlist's file) in a temporary directory, never the real home directory.
 fn spawn(
+    cmd: CommandBuilder,
+) -> (
+    Box<dyn MasterPty + Send>,
+    Box<dyn Child + Send + Sync>,
+    tempfile::TempDir,
+) {
+    spawn_with_term(cmd, "xterm-256color")
+}
+
+/// [`spawn`] with another `TERM`.
+fn spawn_with_term(
     mut cmd: CommandBuilder,
+    term: &str,
 ) -> (
     Box<dyn MasterPty + Send>,
     Box<dyn Child + Send + Sync>,
@@ -43,7 +55,7 @@ fn spawn(
         })
         .expect("a pseudo-terminal");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    cmd.env("TERM", "xterm-256color");
+    cmd.env("TERM", term);
     cmd.env_remove("CLINIC_EXPLORER_DATA");
     cmd.env("XDG_DATA_HOME", home.path().join("data"));
     cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
@@ -424,4 +436,277 @@ fn nothing_is_written_while_idle() {
     assert_eq!(s.raw.len(), before, "bytes written while idle");
     s.keys("q");
     s.wait_exit(DEADLINE);
+}
+
+/// The terminal's line settings as `stty -a` prints them, for the pseudo-terminal's slave side.
+fn stty(s: &Session) -> String {
+    let tty = s._master.tty_name().expect("the terminal's name");
+    let out = std::process::Command::new("stty")
+        .arg("-a")
+        .arg("-F")
+        .arg(&tty)
+        .output()
+        .expect("stty runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Checks the terminal as the shell needs it: the normal screen, the cursor shown, no mouse
+/// reporting, and the line discipline back to echoing, line-by-line input.
+fn assert_terminal_is_the_shells(s: &Session, when: &str) {
+    assert_screen_is_the_shells(s, when);
+    let modes = format!(
+        " {} ",
+        stty(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    assert!(
+        modes.contains(" echo ") && modes.contains(" icanon "),
+        "{when}: the terminal is still raw: {modes}"
+    );
+}
+
+/// The screen part of [`assert_terminal_is_the_shells`], for when an interactive shell has the
+/// terminal (its line editor sets its own modes while it waits for a line).
+fn assert_screen_is_the_shells(s: &Session, when: &str) {
+    let screen = s.screen.screen();
+    assert!(
+        !screen.alternate_screen(),
+        "{when}: still in the alternate screen"
+    );
+    assert!(!screen.hide_cursor(), "{when}: the cursor is hidden");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "{when}: mouse reporting is on"
+    );
+}
+
+/// Checks the explorer holds the terminal: alternate screen, cursor hidden, mouse reported, raw.
+fn assert_terminal_is_the_explorers(s: &Session, when: &str) {
+    let screen = s.screen.screen();
+    assert!(
+        screen.alternate_screen(),
+        "{when}: not in the alternate screen"
+    );
+    assert!(screen.hide_cursor(), "{when}: the cursor is shown");
+    assert_ne!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "{when}: mouse reporting is off"
+    );
+    let modes = format!(
+        " {} ",
+        stty(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    assert!(
+        modes.contains(" -echo ") && modes.contains(" -icanon "),
+        "{when}: the terminal is not raw: {modes}"
+    );
+}
+
+/// How many shell prompts the screen shows.
+fn prompts(s: &Session) -> usize {
+    s.contents().matches("shell$ ").count()
+}
+
+/// An interactive shell with job control in the pseudo-terminal, started on the explorer.
+fn shell_with_explorer() -> Session {
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.args(["--norc", "--noprofile", "-i"]);
+    cmd.env("PS1", "shell$ ");
+    let mut s = Session::start_with(cmd);
+    s.wait_for("shell$ ");
+    let bin = env!("CARGO_BIN_EXE_clinic-explorer");
+    s.keys(&format!("'{bin}' --data tests/fixtures/data\r"));
+    s.wait_for("Conditions (5)");
+    s
+}
+
+/// The explorer's process id: the terminal's foreground process group is the explorer's.
+fn explorer_pid(s: &Session) -> String {
+    s._master
+        .process_group_leader()
+        .expect("a foreground process")
+        .to_string()
+}
+
+fn signal(pid: &str, name: &str) {
+    let ok = std::process::Command::new("kill")
+        .args([&format!("-{name}"), pid])
+        .status()
+        .expect("kill runs")
+        .success();
+    assert!(ok, "kill -{name} {pid}");
+}
+
+/// After a suspend: the shell's prompt, the terminal as the shell needs it, keys echoed; then fg
+/// brings the explorer back, whole, reading keys.
+fn back_at_the_shell_then_fg(s: &mut Session, what: &str) {
+    s.wait_for("Stopped");
+    s.wait_for("shell$ ");
+    assert_screen_is_the_shells(s, what);
+    // What a command run from the prompt finds: echo and line input.
+    s.keys("stty -a | tr ' ' '\\n' | grep -xE 'echo|icanon' | tr '\\n' ' '; echo\r");
+    s.wait_for("icanon echo ");
+    s.keys("echo typed-$((40+2))\r");
+    s.wait_for("echo typed-$((40+2))");
+    s.wait_for("typed-42");
+    let before = s.raw.len();
+    let prompts_before_fg = prompts(s);
+    s.keys("fg\r");
+    s.wait_for("Conditions (5)");
+    let end = Instant::now() + DEADLINE;
+    while !String::from_utf8_lossy(&s.raw[before..]).contains("\x1b[?2026l") {
+        assert!(Instant::now() < end && s.pump(Duration::from_millis(50)));
+    }
+    assert_terminal_is_the_explorers(s, &format!("{what}, then fg"));
+    assert!(
+        s.contents().contains("not medical advice"),
+        "{}",
+        s.contents()
+    );
+    s.keys("/lichen");
+    s.wait_for("[condition] Lichen planopilaris");
+    s.keys("\x1b");
+    s.wait_for("Conditions (5)");
+    s.keys("q");
+    // The main screen comes back with its old prompts; wait for the new one after them.
+    let end = Instant::now() + DEADLINE;
+    while s.screen.screen().alternate_screen() || prompts(s) <= prompts_before_fg {
+        assert!(
+            Instant::now() < end && s.pump(Duration::from_millis(50)),
+            "no prompt:\n{}",
+            s.contents()
+        );
+    }
+    assert_screen_is_the_shells(s, &format!("{what}, fg, then q"));
+    s.keys("echo status-$?\r");
+    s.wait_for("status-0");
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let mut s = shell_with_explorer();
+    assert_terminal_is_the_explorers(&s, "started");
+    s.keys("\x1a");
+    back_at_the_shell_then_fg(&mut s, "Ctrl-Z");
+}
+
+#[test]
+fn sigtstp_from_outside_suspends_and_fg_resumes() {
+    let mut s = shell_with_explorer();
+    let pid = explorer_pid(&s);
+    signal(&pid, "TSTP");
+    back_at_the_shell_then_fg(&mut s, "SIGTSTP");
+}
+
+#[test]
+fn sigstop_then_sigcont_redraws_the_whole_screen() {
+    let mut s = Session::start();
+    s.wait_for("Conditions (5)");
+    let pid = s.child.process_id().expect("a process id").to_string();
+    signal(&pid, "STOP");
+    let before = s.raw.len();
+    signal(&pid, "CONT");
+    // A full redraw: the alternate screen entered again and every line of the frame written.
+    let end = Instant::now() + DEADLINE;
+    loop {
+        let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+        if after.contains("\x1b[?1049h") && after.contains("\x1b[?2026l") {
+            assert!(
+                after.contains("Conditions (5)"),
+                "not a whole frame: {after:?}"
+            );
+            break;
+        }
+        assert!(
+            Instant::now() < end && s.pump(Duration::from_millis(50)),
+            "no redraw"
+        );
+    }
+    assert_terminal_is_the_explorers(&s, "SIGCONT");
+    s.keys("j");
+    s.wait_for("Hypertrophic");
+    quit_cleanly(&mut s);
+}
+
+#[test]
+fn sigtstp_without_a_shell_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    let mut s = Session::start();
+    s.wait_for("Conditions (5)");
+    let pid = s.child.process_id().expect("a process id").to_string();
+    let before = s.raw.len();
+    signal(&pid, "TSTP");
+    let end = Instant::now() + DEADLINE;
+    while !String::from_utf8_lossy(&s.raw[before..]).contains("\x1b[?1049l") {
+        assert!(
+            Instant::now() < end && s.pump(Duration::from_millis(50)),
+            "not restored"
+        );
+    }
+    // Nobody else touches the terminal here: what it shows and its modes are the explorer's doing.
+    assert_terminal_is_the_shells(&s, "SIGTSTP");
+    let before = s.raw.len();
+    signal(&pid, "CONT");
+    let end = Instant::now() + DEADLINE;
+    while !String::from_utf8_lossy(&s.raw[before..]).contains("\x1b[?2026l") {
+        assert!(
+            Instant::now() < end && s.pump(Duration::from_millis(50)),
+            "no redraw"
+        );
+    }
+    assert_terminal_is_the_explorers(&s, "SIGTSTP, then SIGCONT");
+    s.keys("j");
+    s.wait_for("Hypertrophic");
+    quit_cleanly(&mut s);
+}
+
+#[test]
+fn sigquit_sigusr1_and_sigusr2_restore_the_terminal_first() {
+    for (name, status) in [("QUIT", 131), ("USR1", 138), ("USR2", 140), ("ALRM", 142)] {
+        let mut s = Session::start();
+        s.wait_for("Conditions (5)");
+        let pid = s.child.process_id().expect("a process id").to_string();
+        signal(&pid, name);
+        let got = s.wait_exit(DEADLINE);
+        assert_eq!(got.exit_code(), status, "SIG{name}");
+        assert_restored(&s);
+        assert_terminal_is_the_shells(&s, &format!("SIG{name}"));
+    }
+}
+
+#[test]
+fn without_a_terminal_or_with_term_dumb_the_explorer_refuses() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args(["--data", "tests/fixtures/data"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty(), "nothing drawn into the file");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("standard output is not one") && err.contains("clinic-explorer --help"));
+
+    let mut cmd = explorer();
+    cmd.env("TERM", "dumb");
+    let (master, mut child, _home) = spawn_with_term(cmd, "dumb");
+    let mut reader = master.try_clone_reader().unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 4096];
+    while let Ok(n) = reader.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        if seen.contains('\n') {
+            break;
+        }
+    }
+    let status = child.wait().expect("exits");
+    assert_eq!(status.exit_code(), 2, "{seen:?}");
+    assert!(seen.contains("TERM is \"dumb\""), "{seen:?}");
+    assert!(
+        !seen.contains("\x1b[?1049h") && !seen.contains("\x1b[?1000h"),
+        "{seen:?}"
+    );
 }

@@ -59,6 +59,8 @@ pub enum Pane {
 pub enum Action {
     /// Leave the explorer.
     Quit,
+    /// Give the terminal back and stop until `fg` (Ctrl-Z); the loop does it, not `update`.
+    Suspend,
     /// Show the next tab.
     NextTab,
     /// Show the previous tab.
@@ -223,7 +225,8 @@ impl Action {
             | Action::OpenEntry
             | Action::RemoveEntry
             | Action::MoveEntryUp
-            | Action::MoveEntryDown => true,
+            | Action::MoveEntryDown
+            | Action::Suspend => true,
         }
     }
 
@@ -253,6 +256,7 @@ mod tests {
     /// One action of each kind (see [`Action::is_bindable`], whose match lists every kind).
     const ONE_OF_EACH: &[Action] = &[
         Action::Quit,
+        Action::Suspend,
         Action::NextTab,
         Action::PrevTab,
         Action::ShowTab(Tab::Compare),

@@ -401,6 +401,8 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
+            // The loop suspends the terminal; nothing in the app changes.
+            Action::Suspend => {}
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
                 self.clamp_all();

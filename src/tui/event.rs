@@ -1,6 +1,6 @@
 //! Events the explorer reacts to, and where they come from: a trait any iterator of events meets (so
 //! tests feed events), and the terminal's source, which merges keys, mouse and resizes read by
-//! crossterm with the signals and the hang-up that end the explorer.
+//! crossterm with the signals (those that end, suspend and continue the explorer) and the hang-up.
 
 use crossterm::event::{KeyEvent, MouseEvent};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -16,6 +16,9 @@ pub enum Stop {
     Interrupt,
     /// The terminal's input ended or failed.
     InputClosed,
+    /// Another signal whose default is to end the process (SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM...),
+    /// by number.
+    Signal(i32),
 }
 
 impl Stop {
@@ -26,6 +29,7 @@ impl Stop {
             Stop::Interrupt => 130,
             Stop::Terminate => 143,
             Stop::InputClosed => 1,
+            Stop::Signal(n) => u8::try_from(128 + n).unwrap_or(255),
         }
     }
 }
@@ -47,6 +51,11 @@ pub enum Event {
     Loaded,
     /// The explorer must stop.
     Stop(Stop),
+    /// SIGTSTP from outside: give the terminal back and stop until continued.
+    Suspend,
+    /// SIGCONT: the explorer was continued (by `fg`, or `kill -CONT`); take the terminal again and
+    /// draw the whole screen.
+    Resume,
 }
 
 /// A blocking source of events: `None` when there will be no more.

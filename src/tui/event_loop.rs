@@ -83,7 +83,20 @@ pub fn run_app<B: Backend + FrameSync>(
         if let Event::Stop(stop) = event {
             return Ok(Exit::Stopped(stop));
         }
-        let changed = handle_event(app, event);
+        let action = action_for(app, event);
+        // Ctrl-Z and SIGTSTP/SIGCONT concern the local terminal alone, never the app.
+        let suspend = match event {
+            Event::Suspend | Event::Resume => Some(event),
+            _ if action == Some(Action::Suspend) => Some(Event::Suspend),
+            _ => None,
+        };
+        if let Some(event) = suspend {
+            if super::terminal::on_suspend_or_resume(event)? {
+                redraw_all(terminal, app)?;
+            }
+            continue;
+        }
+        let changed = action.is_some_and(|action| app.update(action));
         if settle(app, performer) || changed {
             draw(terminal, app)?;
         }
@@ -101,7 +114,7 @@ pub fn action_for(app: &App, event: Event) -> Option<Action> {
         Event::Mouse(mouse) => mouse::action(app, mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::SearchReady => Some(Action::SearchDone),
-        Event::Loading(_) | Event::Loaded => None,
+        Event::Loading(_) | Event::Loaded | Event::Suspend | Event::Resume => None,
         Event::Stop(_) => Some(Action::Quit),
     }
 }
@@ -110,6 +123,17 @@ pub fn action_for(app: &App, event: Event) -> Option<Action> {
 /// in the app until [`settle`] performs them (the loop does so after every event).
 pub fn handle_event(app: &mut App, event: Event) -> bool {
     action_for(app, event).is_some_and(|action| app.update(action))
+}
+
+/// Clears the screen and draws the whole frame (after the terminal was given back and taken
+/// again). Not `Terminal::clear`, which asks the terminal where its cursor is.
+pub fn redraw_all<B: Backend + FrameSync>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
+    terminal
+        .backend_mut()
+        .clear()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    terminal.swap_buffers();
+    draw(terminal, app)
 }
 
 /// Draws one frame, bracketed as a synchronized update.

@@ -87,6 +87,23 @@ pub(super) fn load_behind_gauge(
     };
     draw_gauge(terminal, progress)?;
     for event in events.by_ref() {
+        let ctrl_z = |k: &crossterm::event::KeyEvent| {
+            k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL)
+        };
+        let suspend = match event {
+            Event::Suspend | Event::Resume => Some(event),
+            Event::Key(k) if ctrl_z(&k) && k.kind != KeyEventKind::Release => Some(Event::Suspend),
+            _ => None,
+        };
+        if let Some(event) = suspend {
+            if terminal::on_suspend_or_resume(event)? {
+                ratatui::backend::Backend::clear(terminal.backend_mut())
+                    .map_err(|e| io::Error::other(e.to_string()))?;
+                terminal.swap_buffers();
+                draw_gauge(terminal, progress)?;
+            }
+            continue;
+        }
         match event {
             Event::Loading(p) => {
                 progress = p;

@@ -1,6 +1,9 @@
 //! The local terminal: raw mode, the alternate screen and mouse capture on the way in, all undone on
 //! the way out, whatever the way out is: q, a panic (the terminal is restored before the message
-//! prints), SIGTERM, SIGHUP, or the terminal going away.
+//! prints), SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2 and the other signals that end a
+//! process, or the terminal going away. Ctrl-Z and SIGTSTP give the terminal back and stop the
+//! process ([`suspend`]); SIGCONT takes it again ([`resume`]). [`usable`] says whether the explorer
+//! can run here at all.
 
 use super::event::{Event, Stop};
 use super::thrifty::Thrifty;
@@ -23,14 +26,95 @@ pub type Tui = Terminal<Thrifty<CrosstermBackend<BufWriter<Stdout>>>>;
 /// True between [`init`] and [`restore`].
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
+/// Whether the explorer can run here: standard output must be a terminal, and one that can show a
+/// full screen (`TERM` not `dumb`). The error is one line for the user, pointing to the command line.
+pub fn usable(stdout_is_terminal: bool, term: Option<&str>) -> Result<(), String> {
+    const INSTEAD: &str =
+        "the command line answers the same questions: try `clinic-explorer --help`";
+    if !stdout_is_terminal {
+        return Err(format!(
+            "the explorer needs a terminal, and standard output is not one; {INSTEAD}"
+        ));
+    }
+    if term == Some("dumb") {
+        return Err(format!(
+            "TERM is \"dumb\", which cannot show the explorer; {INSTEAD}"
+        ));
+    }
+    Ok(())
+}
+
+/// [`usable`] for this process.
+pub fn usable_here() -> Result<(), String> {
+    use std::io::IsTerminal;
+    let term = std::env::var("TERM").ok();
+    usable(io::stdout().is_terminal(), term.as_deref())
+}
+
 /// Installs the panic hook, enters raw mode and the alternate screen, and captures the mouse.
 pub fn init() -> io::Result<Tui> {
     install_panic_hook();
+    take_terminal()?;
+    Terminal::new(Thrifty::new(CrosstermBackend::new(BufWriter::new(
+        io::stdout(),
+    ))))
+}
+
+/// Raw mode, the alternate screen, mouse capture, the cursor hidden.
+fn take_terminal() -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    let mut out = BufWriter::new(io::stdout());
-    execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
-    Terminal::new(Thrifty::new(CrosstermBackend::new(out)))
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
+}
+
+/// True between [`init`] (or [`resume`]) and [`restore`] (or [`suspend`]): the explorer holds the
+/// local terminal. Front ends without one (tests, a remote session) never set it.
+pub fn is_active() -> bool {
+    ACTIVE.load(Ordering::SeqCst)
+}
+
+/// Set when [`suspend`] has taken the terminal back itself, so the SIGCONT that woke it needs no
+/// second redraw.
+static RESUMED: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal back as [`restore`] does, then stops the process (SIGSTOP) until it is
+/// continued; returns once it runs again, with the terminal taken back (see [`resume`]). Does
+/// nothing when the explorer does not hold the local terminal.
+pub fn suspend() -> io::Result<()> {
+    if !is_active() {
+        return Ok(());
+    }
+    restore()?;
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    RESUMED.store(true, Ordering::SeqCst);
+    resume()
+}
+
+/// What the loop does with [`Event::Suspend`] (also Ctrl-Z) and [`Event::Resume`]: suspends, or
+/// takes the terminal again after an outside SIGSTOP. True when the whole screen must be drawn
+/// again. Without the local terminal, nothing happens.
+pub fn on_suspend_or_resume(event: Event) -> io::Result<bool> {
+    match event {
+        Event::Suspend if is_active() => suspend().map(|()| true),
+        // The SIGCONT that ended this process's own suspend: already taken back and redrawn.
+        Event::Resume if RESUMED.swap(false, Ordering::SeqCst) => Ok(false),
+        Event::Resume if is_active() => resume().map(|()| true),
+        _ => Ok(false),
+    }
+}
+
+/// Takes the terminal again after the process was stopped and continued: raw mode (set afresh,
+/// as the shell may have reset the terminal's modes meanwhile), the alternate screen, mouse
+/// capture, the cursor hidden. The caller then draws the whole screen.
+pub fn resume() -> io::Result<()> {
+    let _ = disable_raw_mode();
+    take_terminal()
 }
 
 /// Leaves the alternate screen, releases the mouse, shows the cursor and leaves raw mode. Safe to
@@ -58,12 +142,26 @@ fn install_panic_hook() {
     });
 }
 
-/// Starts the threads that turn SIGTERM, SIGHUP and SIGINT, and the terminal hanging up, into
-/// [`Event::Stop`]. A second signal, should the first not end the explorer, exits at once.
+/// The signals whose default is to end the process that can be caught: each ends the explorer
+/// with the terminal restored, with status 128 + its number.
+#[cfg(unix)]
+const ENDING: [i32; 11] = {
+    use signal_hook::consts::*;
+    [
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ,
+    ]
+};
+
+/// Starts the threads that turn the signals that end a process, and the terminal hanging up, into
+/// [`Event::Stop`], SIGTSTP into [`Event::Suspend`] and SIGCONT into [`Event::Resume`]. A second
+/// ending signal, should the first not end the explorer, exits at once.
 #[cfg(unix)]
 pub fn watch(tx: Sender<Event>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+    let mut wanted = ENDING.to_vec();
+    wanted.extend([SIGTSTP, SIGCONT]);
+    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
     let signal_tx = tx.clone();
     std::thread::Builder::new()
         .name("signals".into())
@@ -71,9 +169,19 @@ pub fn watch(tx: Sender<Event>) -> io::Result<()> {
             let mut sent: Option<Stop> = None;
             for signal in signals.forever() {
                 let stop = match signal {
+                    SIGTSTP | SIGCONT => {
+                        let event = if signal == SIGTSTP {
+                            Event::Suspend
+                        } else {
+                            Event::Resume
+                        };
+                        let _ = signal_tx.send(event);
+                        continue;
+                    }
                     SIGHUP => Stop::Hangup,
                     SIGINT => Stop::Interrupt,
-                    _ => Stop::Terminate,
+                    SIGTERM => Stop::Terminate,
+                    n => Stop::Signal(n),
                 };
                 if let Some(first) = sent {
                     let _ = restore();
@@ -127,5 +235,31 @@ fn watch_hangup(tx: &Sender<Event>) {
             Err(rustix::io::Errno::INTR) => {}
             Err(_) => return,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_without_a_terminal_or_with_a_dumb_one() {
+        assert_eq!(usable(true, Some("xterm-256color")), Ok(()));
+        assert_eq!(usable(true, None), Ok(()));
+        let e = usable(false, Some("xterm")).unwrap_err();
+        assert!(
+            e.contains("standard output is not one") && e.contains("--help"),
+            "{e}"
+        );
+        let e = usable(true, Some("dumb")).unwrap_err();
+        assert!(e.contains("TERM is \"dumb\""), "{e}");
+        assert!(!e.contains('\n'), "one line");
+    }
+
+    #[test]
+    fn without_the_local_terminal_suspending_does_nothing() {
+        assert!(!is_active());
+        assert!(!on_suspend_or_resume(Event::Suspend).unwrap());
+        assert!(!on_suspend_or_resume(Event::Resume).unwrap());
     }
 }

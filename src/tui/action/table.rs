@@ -149,6 +149,13 @@ pub const ACTIONS: &[Spec] = &[
         ],
     },
     Spec {
+        action: Action::Suspend,
+        name: "suspend",
+        help: "suspend to the shell (fg comes back)",
+        hint: None,
+        keys: &[(Context::Always, &[Key::ctrl('z')])],
+    },
+    Spec {
         action: Action::Help,
         name: "help",
         help: "show or hide this help",
