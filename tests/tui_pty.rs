@@ -603,6 +603,11 @@ fn sigtstp_from_outside_suspends_and_fg_resumes() {
 fn sigstop_then_sigcont_redraws_the_whole_screen() {
     let mut s = Session::start();
     s.wait_for("Conditions (5)");
+    // The whole first frame, so what follows the signals is the redraw alone.
+    let end = Instant::now() + DEADLINE;
+    while !String::from_utf8_lossy(&s.raw).contains("\x1b[?2026l") {
+        assert!(Instant::now() < end && s.pump(Duration::from_millis(50)));
+    }
     let pid = s.child.process_id().expect("a process id").to_string();
     signal(&pid, "STOP");
     let before = s.raw.len();
@@ -611,10 +616,13 @@ fn sigstop_then_sigcont_redraws_the_whole_screen() {
     let end = Instant::now() + DEADLINE;
     loop {
         let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
-        if after.contains("\x1b[?1049h") && after.contains("\x1b[?2026l") {
+        if let Some(i) = after.find("\x1b[?1049h")
+            && after[i..].contains("\x1b[?2026l")
+        {
+            let frame = &after[i..];
             assert!(
-                after.contains("Conditions (5)"),
-                "not a whole frame: {after:?}"
+                frame.contains("Conditions (5)") && frame.contains("not medical advice"),
+                "not a whole frame: {frame:?}"
             );
             break;
         }
