@@ -224,6 +224,19 @@ pub enum Command {
         #[command(flatten)]
         args: export::Args,
     },
+    /// Serve the explorer over SSH: `ssh -p 2222 HOST` opens it, each visitor in a session of
+    /// their own (public keys from the authorized keys file; see README "Serving over SSH").
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// Colour scheme for every session (a client's NO_COLOR still wins).
+        #[arg(long, value_enum, ignore_case = true)]
+        theme: Option<ThemeArg>,
+        #[command(flatten)]
+        currency: CurrencyOpt,
+        #[command(flatten)]
+        args: crate::serve::Args,
+    },
     /// Show the settings in force and where each comes from: flag, environment, user or system
     /// configuration file, saved explorer state, or default.
     Config {
@@ -357,6 +370,12 @@ pub fn run() -> ExitCode {
             theme,
             currency,
             ..
+        }
+        | Command::Serve {
+            common,
+            theme,
+            currency,
+            ..
         } => (common.clone(), *theme, *currency),
     };
     let currency = CurrencyOpt {
@@ -374,6 +393,7 @@ pub fn run() -> ExitCode {
     let source = settings.data_source();
     match command {
         Command::Check { .. } => return check::run(&source),
+        Command::Serve { args, .. } => return crate::serve::run(&source, &settings, &args),
         Command::Config { .. } => {
             out!("{}", config::print(&settings));
             return ExitCode::SUCCESS;
@@ -397,7 +417,8 @@ pub fn run() -> ExitCode {
         Command::Check { .. }
         | Command::Config { .. }
         | Command::Completions { .. }
-        | Command::Man { .. } => unreachable!("handled above"),
+        | Command::Man { .. }
+        | Command::Serve { .. } => unreachable!("handled above"),
         Command::Export { args, .. } => export::run(&data, &args),
         Command::Search {
             query,

@@ -19,6 +19,7 @@ pub mod model;
 pub mod money;
 pub mod safe_file;
 pub mod search;
+pub mod serve;
 pub mod shortlist;
 pub mod state;
 pub mod text;

@@ -1,0 +1,303 @@
+//! One visitor's explorer, on a thread of its own (the app is synchronous; the SSH side stays
+//! async): bytes from the channel become events through [`Input`], the app updates and draws on an
+//! [`SshScreen`], and the session ends on q, when the client goes, after the idle time (with a
+//! warning on screen before), at the session time limit, or when the server shuts down.
+//!
+//! The thread blocks on its queue with a timeout set to the next thing due (a held Esc, the idle
+//! warning, the end): an idle session wakes only for those, never on a tick.
+
+use super::input::{ESC_WAIT, Input};
+use super::screen::{ENTER, Flow, LEAVE, SshScreen};
+use crate::dataset::Dataset;
+use crate::search::SearchIndex;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, Outcome};
+use crate::tui::event::Event;
+use crate::tui::perform::Performer;
+use crate::tui::{Setup, action_for, draw};
+use ratatui::Terminal;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc::Sender;
+
+/// What reaches a session's thread.
+#[derive(Debug)]
+pub enum Incoming {
+    /// Bytes the client typed (keys, mouse, paste).
+    Bytes(Vec<u8>),
+    /// The client's window, already clamped.
+    Resize(u16, u16),
+    /// The output queue drained after frames were dropped: send the whole screen.
+    Repaint,
+    /// Search results are waiting.
+    SearchReady,
+    /// The server is shutting down.
+    Shutdown,
+    /// The client closed the channel or went away.
+    Closed,
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// The visitor quit.
+    Quit,
+    /// No keystroke for the idle time.
+    Idle,
+    /// The session time limit passed.
+    TimeLimit,
+    /// The server shut down.
+    Shutdown,
+    /// The client closed the channel or went away.
+    ClientGone,
+    /// The app panicked; the session was ended, the server goes on.
+    Panicked,
+}
+
+impl End {
+    /// A word for the log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            End::Quit => "quit",
+            End::Idle => "idle timeout",
+            End::TimeLimit => "session time limit",
+            End::Shutdown => "server shutdown",
+            End::ClientGone => "client gone",
+            End::Panicked => "panic",
+        }
+    }
+
+    /// What the visitor reads on their normal screen after the explorer closes.
+    fn farewell(self, idle: Duration) -> Option<String> {
+        match self {
+            End::Idle => Some(format!(
+                "clinic-explorer: the session closed after {} without a keystroke.\r\n",
+                human(idle)
+            )),
+            End::TimeLimit => {
+                Some("clinic-explorer: the session reached its time limit.\r\n".into())
+            }
+            End::Shutdown => Some("clinic-explorer: the server is shutting down.\r\n".into()),
+            End::Panicked => {
+                Some("clinic-explorer: something went wrong; the session ended.\r\n".into())
+            }
+            End::Quit | End::ClientGone => None,
+        }
+    }
+}
+
+/// `90 s`, `30 min`, `2 h`.
+pub fn human(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 3600 && s.is_multiple_of(3600) {
+        format!("{} h", s / 3600)
+    } else if s >= 60 && s.is_multiple_of(60) {
+        format!("{} min", s / 60)
+    } else if s >= 1 {
+        format!("{s} s")
+    } else {
+        format!("{} ms", d.as_millis())
+    }
+}
+
+/// The session's timings.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    /// No keystroke for this long ends the session.
+    pub idle: Duration,
+    /// The warning shows this long before the idle end.
+    pub warn: Duration,
+    /// No session lasts longer.
+    pub max: Duration,
+}
+
+impl Timing {
+    /// The warning a minute before the idle end, or halfway for idle times under two minutes.
+    pub fn new(idle: Duration, max: Duration) -> Timing {
+        let warn = Duration::from_secs(60).min(idle / 2);
+        Timing { idle, warn, max }
+    }
+}
+
+/// Everything a session starts with.
+pub struct Start {
+    /// The dataset, shared.
+    pub data: Arc<Dataset>,
+    /// The search index, shared.
+    pub index: Arc<SearchIndex>,
+    /// Keys, theme, currency, the shortlist store (none for an anonymous visitor).
+    pub setup: Setup,
+    /// A visitor without a listed key: presenter mode, which cannot be left.
+    pub read_only: bool,
+    /// The window, clamped.
+    pub size: (u16, u16),
+    /// Timings.
+    pub timing: Timing,
+    /// The session's own queue, for the search thread to say results are ready.
+    pub notify: SyncSender<Incoming>,
+}
+
+/// Runs a session until it ends; returns how, and how many frames were dropped. A panic in the app
+/// ends this session only.
+pub fn run(
+    start: Start,
+    incoming: Receiver<Incoming>,
+    out: Sender<Vec<u8>>,
+    flow: Arc<Flow>,
+) -> (End, u64) {
+    let idle = start.timing.idle;
+    let (width, height) = start.size;
+    let mut screen = SshScreen::new(width, height, out, flow);
+    screen.send_raw(ENTER);
+    let terminal = match Terminal::new(screen) {
+        Ok(t) => t,
+        Err(_) => return (End::ClientGone, 0),
+    };
+    let mut terminal = std::panic::AssertUnwindSafe(terminal);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        drive(start, &incoming, &mut terminal)
+    }));
+    let end = result.unwrap_or(End::Panicked);
+    let screen = terminal.backend_mut();
+    if end != End::ClientGone {
+        screen.send_raw(LEAVE);
+        if let Some(words) = end.farewell(idle) {
+            screen.send_raw(words.as_bytes());
+        }
+    }
+    (end, screen.dropped())
+}
+
+/// The session's loop.
+fn drive(start: Start, incoming: &Receiver<Incoming>, terminal: &mut Terminal<SshScreen>) -> End {
+    let Start {
+        data,
+        index,
+        setup,
+        read_only,
+        size,
+        timing,
+        notify,
+    } = start;
+    let mut setup = setup;
+    let mut performer = Performer::open(&mut setup);
+    let mut app = App::shared(data, index, setup);
+    let _ = app.search_in_background(move || {
+        let _ = notify.send(Incoming::SearchReady);
+    });
+    app.update(Action::Resize {
+        width: size.0,
+        height: size.1,
+    });
+    settle(&mut app, &mut performer, read_only);
+    if draw(terminal, &app).is_err() {
+        return End::ClientGone;
+    }
+    let began = Instant::now();
+    let mut input = Input::new();
+    let mut last_key = began;
+    let mut held_since: Option<Instant> = None;
+    let mut warned = false;
+    loop {
+        let now = Instant::now();
+        let idle_end = last_key + timing.idle;
+        let warn_at = idle_end.checked_sub(timing.warn).unwrap_or(now);
+        let limit = began + timing.max;
+        let mut due = idle_end.min(limit);
+        if !warned {
+            due = due.min(warn_at);
+        }
+        if let Some(t) = held_since {
+            due = due.min(t + ESC_WAIT);
+        }
+        let events = match incoming.recv_timeout(due.saturating_duration_since(now)) {
+            Ok(Incoming::Bytes(bytes)) => {
+                last_key = Instant::now();
+                if warned {
+                    warned = false;
+                    let _ = terminal.backend_mut().repaint();
+                }
+                held_since = Some(last_key);
+                input.feed(&bytes)
+            }
+            Ok(Incoming::Resize(w, h)) => {
+                terminal.backend_mut().set_size(w, h);
+                vec![Event::Resize(w, h)]
+            }
+            Ok(Incoming::Repaint) => {
+                if !warned {
+                    let _ = terminal.backend_mut().repaint();
+                }
+                Vec::new()
+            }
+            Ok(Incoming::SearchReady) => vec![Event::SearchReady],
+            Ok(Incoming::Shutdown) => return End::Shutdown,
+            Ok(Incoming::Closed) | Err(RecvTimeoutError::Disconnected) => return End::ClientGone,
+            Err(RecvTimeoutError::Timeout) => {
+                let now = Instant::now();
+                if now >= limit {
+                    return End::TimeLimit;
+                }
+                if now >= idle_end {
+                    return End::Idle;
+                }
+                if !warned && now >= warn_at {
+                    warned = true;
+                    terminal.backend_mut().notice(&format!(
+                        " This session closes in {} without a keystroke: press any key to stay.",
+                        human(idle_end.saturating_duration_since(now))
+                    ));
+                }
+                match held_since {
+                    Some(t) if now >= t + ESC_WAIT => {
+                        held_since = None;
+                        input.flush()
+                    }
+                    _ => Vec::new(),
+                }
+            }
+        };
+        let mut changed = false;
+        for event in events {
+            let Some(action) = action_for(&app, event) else {
+                continue;
+            };
+            if read_only && action == Action::TogglePresenter {
+                continue;
+            }
+            changed |= app.update(action);
+            changed |= settle(&mut app, &mut performer, read_only);
+            if app.should_quit() {
+                return End::Quit;
+            }
+        }
+        if changed && draw(terminal, &app).is_err() {
+            return End::ClientGone;
+        }
+    }
+}
+
+/// Performs the effects the app asked for, as the local explorer does (the key's shortlist saved
+/// to its store), except that a read-only session writes no file whatever it asks; true when an
+/// outcome changed the screen.
+fn settle(app: &mut App, performer: &mut Performer, read_only: bool) -> bool {
+    let mut changed = false;
+    for _ in 0..16 {
+        let effects = app.take_effects();
+        if effects.is_empty() {
+            break;
+        }
+        for effect in effects {
+            let outcome = match effect {
+                Effect::WriteHandout { path, .. } if read_only => Outcome::Written {
+                    path,
+                    result: Err("a visitor session writes no files".into()),
+                },
+                effect => performer.perform(effect),
+            };
+            changed |= app.update(outcome);
+        }
+    }
+    changed
+}
