@@ -508,3 +508,33 @@ fn every_record_the_audit_names_exists() {
     assert!(rows > 150, "the audit table has its rows ({rows})");
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+#[test]
+fn every_disagreement_is_linked_both_ways() {
+    let data = data();
+    let mut one_way = Vec::new();
+    for c in &data.costs.ranges {
+        for d in &c.disagrees_with {
+            let back = data
+                .cost(d.as_str())
+                .is_some_and(|o| o.disagrees_with.contains(&c.id));
+            if !back {
+                one_way.push(format!("cost {} -> {d}", c.id));
+            }
+        }
+    }
+    for t in &data.travel {
+        for d in &t.disagrees_with {
+            let back = data
+                .travel_fact(d.as_str())
+                .is_some_and(|o| o.disagrees_with.contains(&t.id));
+            if !back {
+                one_way.push(format!("travel {} -> {d}", t.id));
+            }
+        }
+    }
+    assert!(
+        one_way.is_empty(),
+        "link back so either shows the other: {one_way:#?}"
+    );
+}
