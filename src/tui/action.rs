@@ -61,6 +61,10 @@ pub enum Action {
     Quit,
     /// Give the terminal back and stop until `fg` (Ctrl-Z); the loop does it, not `update`.
     Suspend,
+    /// Try saving the shortlist again (after a save failed).
+    SaveAgain,
+    /// Quit although the shortlist's last changes could not be saved.
+    QuitWithoutSaving,
     /// Show the next tab.
     NextTab,
     /// Show the previous tab.
@@ -226,7 +230,9 @@ impl Action {
             | Action::RemoveEntry
             | Action::MoveEntryUp
             | Action::MoveEntryDown
-            | Action::Suspend => true,
+            | Action::Suspend
+            | Action::SaveAgain
+            | Action::QuitWithoutSaving => true,
         }
     }
 
@@ -257,6 +263,8 @@ mod tests {
     const ONE_OF_EACH: &[Action] = &[
         Action::Quit,
         Action::Suspend,
+        Action::SaveAgain,
+        Action::QuitWithoutSaving,
         Action::NextTab,
         Action::PrevTab,
         Action::ShowTab(Tab::Compare),

@@ -273,7 +273,11 @@ impl App {
     }
     /// The answer to the last action, if it had one to give.
     pub fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+        self.status.as_deref().or_else(|| {
+            self.shortlist
+                .unsaved()
+                .map(|_| "Shortlist changes not saved (the next change tries again; q asks)")
+        })
     }
     /// The terminal size the app lays itself out for.
     pub fn size(&self) -> Rect {
@@ -400,7 +404,9 @@ impl App {
             self.status = None;
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit_or_ask(),
+            Action::SaveAgain => self.save_again(),
+            Action::QuitWithoutSaving => self.quit = true,
             // The loop suspends the terminal; nothing in the app changes.
             Action::Suspend => {}
             Action::Resize { width, height } => {

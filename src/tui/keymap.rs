@@ -39,11 +39,13 @@ pub enum Context {
     Note,
     /// A yes-or-no question (replace a file?).
     Confirm,
+    /// The shortlist could not be saved: save again, quit without saving, or stay.
+    Unsaved,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Always,
         Context::Global,
         Context::List,
@@ -54,6 +56,7 @@ impl Context {
         Context::Form,
         Context::Note,
         Context::Confirm,
+        Context::Unsaved,
         Context::Help,
     ];
 
@@ -71,6 +74,7 @@ impl Context {
             Context::Form => "Trip budget",
             Context::Note => "Note",
             Context::Confirm => "Replace the file?",
+            Context::Unsaved => "Shortlist not saved",
         }
     }
 
@@ -88,6 +92,7 @@ impl Context {
             Context::Form => &[Context::Form, Context::Always],
             Context::Note => &[Context::Note, Context::Always],
             Context::Confirm => &[Context::Confirm, Context::Always],
+            Context::Unsaved => &[Context::Unsaved, Context::Always],
         }
     }
 }

@@ -52,6 +52,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Estimate(f)) => form::draw(frame, app, f, a.overlay),
         Some(Overlay::Note(n)) => prompt::note(frame, app, n, a.overlay),
         Some(Overlay::Confirm(p)) => prompt::confirm(frame, app, p, a.overlay),
+        Some(Overlay::Unsaved { error, quitting }) => {
+            prompt::unsaved(frame, app, error, *quitting, a.overlay);
+        }
         None => {}
     }
 }

@@ -149,6 +149,20 @@ pub const ACTIONS: &[Spec] = &[
         ],
     },
     Spec {
+        action: Action::SaveAgain,
+        name: "save-again",
+        help: "save the shortlist again",
+        hint: hint("save again", 27, 27),
+        keys: &[(Context::Unsaved, &[Key::char('s'), Key::char('S')])],
+    },
+    Spec {
+        action: Action::QuitWithoutSaving,
+        name: "quit-without-saving",
+        help: "quit, losing the changes not saved",
+        hint: hint("quit without saving", 28, 28),
+        keys: &[(Context::Unsaved, &[Key::char('q'), Key::char('Q')])],
+    },
+    Spec {
         action: Action::Suspend,
         name: "suspend",
         help: "suspend to the shell (fg comes back)",
@@ -173,6 +187,7 @@ pub const ACTIONS: &[Spec] = &[
             (Context::Form, &[ESC]),
             (Context::Note, &[ESC]),
             (Context::Confirm, &[Key::char('n'), Key::char('N'), ESC]),
+            (Context::Unsaved, &[ESC]),
             (Context::Help, &[Key::char('?'), ESC]),
         ],
     },

@@ -25,6 +25,15 @@ pub enum Overlay {
     Note(NoteEdit),
     /// Replace an existing file? The handout waits for the answer.
     Confirm(Pending),
+    /// Saving the shortlist failed: the whole message, until dismissed; when `quitting`, q was
+    /// pressed with these changes unsaved, and the question is whether to save again, quit without
+    /// them, or stay.
+    Unsaved {
+        /// Why the last save failed, in full.
+        error: String,
+        /// True when the question came from quitting.
+        quitting: bool,
+    },
 }
 
 impl Overlay {
@@ -36,6 +45,7 @@ impl Overlay {
             Overlay::Estimate(_) => Context::Form,
             Overlay::Note(_) => Context::Note,
             Overlay::Confirm(_) => Context::Confirm,
+            Overlay::Unsaved { .. } => Context::Unsaved,
         }
     }
 
@@ -46,7 +56,7 @@ impl Overlay {
             Overlay::Search(_) => Some(Pane::Search),
             Overlay::Help { .. } => Some(Pane::Help),
             Overlay::Estimate(_) => Some(Pane::Form),
-            Overlay::Note(_) | Overlay::Confirm(_) => None,
+            Overlay::Note(_) | Overlay::Confirm(_) | Overlay::Unsaved { .. } => None,
         }
     }
 
@@ -55,7 +65,10 @@ impl Overlay {
     pub fn is_prompt(&self) -> bool {
         match self {
             Overlay::Note(_) | Overlay::Confirm(_) => true,
-            Overlay::Search(_) | Overlay::Help { .. } | Overlay::Estimate(_) => false,
+            Overlay::Search(_)
+            | Overlay::Help { .. }
+            | Overlay::Estimate(_)
+            | Overlay::Unsaved { .. } => false,
         }
     }
 
@@ -67,6 +80,10 @@ impl Overlay {
                 "Nothing written; {} was left as it was",
                 super::export::shown(&p.path)
             )),
+            Overlay::Unsaved { .. } => Some(
+                "The shortlist's changes are not saved yet: the next change tries again, q asks"
+                    .into(),
+            ),
             Overlay::Search(_) | Overlay::Help { .. } | Overlay::Estimate(_) => None,
         }
     }
@@ -80,6 +97,7 @@ impl Overlay {
             Overlay::Estimate(f) => f.hash(h),
             Overlay::Note(n) => n.hash(h),
             Overlay::Confirm(p) => p.path.hash(h),
+            Overlay::Unsaved { error, quitting } => (error, quitting).hash(h),
         }
     }
 }

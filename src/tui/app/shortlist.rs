@@ -35,6 +35,11 @@ pub struct NoteEdit {
 pub struct ShortlistState {
     list: Shortlist,
     pane: ListPane,
+    /// Why the last save failed: the app holds changes the file does not. Cleared by a save that
+    /// works (every change saves the whole list, so the next one tries again).
+    unsaved: Option<String>,
+    /// Quit once a save asked for from the quit question has worked.
+    quit_after_save: bool,
 }
 
 impl ShortlistState {
@@ -43,12 +48,19 @@ impl ShortlistState {
         ShortlistState {
             list,
             pane: ListPane::default(),
+            unsaved: None,
+            quit_after_save: false,
         }
     }
 
     /// The list.
     pub fn list(&self) -> &Shortlist {
         &self.list
+    }
+
+    /// Why the last save failed, while the app holds changes the file does not have.
+    pub fn unsaved(&self) -> Option<&str> {
+        self.unsaved.as_deref()
     }
 
     /// The view's selected entry and first entry shown.
@@ -119,8 +131,16 @@ impl App {
     /// Takes the list as saved (merged with others' changes), and adds to the status bar what
     /// saving had to say.
     pub(super) fn shortlist_saved(&mut self, result: Result<Saved, String>) {
+        let quit_after_save = std::mem::take(&mut self.shortlist.quit_after_save);
         let extra = match result {
             Ok(saved) => {
+                self.shortlist.unsaved = None;
+                if matches!(self.overlay, Some(Overlay::Unsaved { .. })) {
+                    self.overlay = None;
+                }
+                if quit_after_save {
+                    self.quit = true;
+                }
                 if let Some(list) = saved.list {
                     // Keep the selected entry selected, wherever others' changes put it.
                     let selected = self.shortlist.selected().map(|e| (e.kind, e.id.clone()));
@@ -136,7 +156,16 @@ impl App {
                     .moved_aside
                     .map(|to| format!("an unreadable shortlist file was kept as {}", to.display()))
             }
-            Err(e) => Some(format!("the shortlist could not be saved: {e}")),
+            Err(e) => {
+                // Kept in memory, said in full until dismissed, asked about on quit.
+                let error = sanitize(&e);
+                self.shortlist.unsaved = Some(error.clone());
+                self.overlay = Some(Overlay::Unsaved {
+                    error,
+                    quitting: quit_after_save,
+                });
+                Some("the shortlist could not be saved; the changes are kept until you quit".into())
+            }
         };
         if let Some(extra) = extra {
             let done = self.status.take().unwrap_or_default();
@@ -147,6 +176,27 @@ impl App {
             };
             self.status = Some(sanitize(&message));
         }
+    }
+
+    /// q: quits, unless the shortlist holds changes a save could not write; then asks.
+    pub(super) fn quit_or_ask(&mut self) {
+        match &self.shortlist.unsaved {
+            None => self.quit = true,
+            Some(error) => {
+                self.overlay = Some(Overlay::Unsaved {
+                    error: error.clone(),
+                    quitting: true,
+                });
+            }
+        }
+    }
+
+    /// s in the unsaved question: saves the list again (and quits once saved, if quitting).
+    pub(super) fn save_again(&mut self) {
+        let quitting = matches!(self.overlay, Some(Overlay::Unsaved { quitting: true, .. }));
+        self.shortlist.quit_after_save = quitting;
+        self.status = Some("Saving the shortlist again…".into());
+        self.ask(Effect::SaveShortlist(self.shortlist.list.clone()));
     }
 
     pub(super) fn toggle_shortlist(&mut self) {

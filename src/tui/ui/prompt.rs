@@ -1,4 +1,5 @@
-//! The one-line boxes at the bottom of the screen: writing a note, and "overwrite? y/n".
+//! The one-line boxes at the bottom of the screen (writing a note, "overwrite? y/n"), and the box
+//! that says in full why the shortlist could not be saved.
 
 use super::{pane_block, truncate};
 use crate::text;
@@ -62,4 +63,36 @@ pub fn confirm(frame: &mut Frame, app: &App, p: &Pending, area: Rect) {
         Span::styled("y/n", theme.role(Role::Key)),
     ]);
     frame.render_widget(line, inner);
+}
+
+/// Draws why the shortlist could not be saved, in full, and what can be done: save again, quit
+/// without saving (when quitting), or stay with the changes kept.
+pub fn unsaved(frame: &mut Frame, app: &App, error: &str, quitting: bool, area: Rect) {
+    use ratatui::widgets::{Paragraph, Wrap};
+    let theme = app.theme();
+    let title = if quitting {
+        " Quit with the shortlist not saved? "
+    } else {
+        " The shortlist could not be saved "
+    };
+    frame.render_widget(Clear, area);
+    frame.render_widget(pane_block(title, true, theme), area);
+    let inner = layout::inner(area);
+    if inner.is_empty() {
+        return;
+    }
+    let key = |k: &'static str| Span::styled(k, theme.role(Role::Key));
+    let mut lines = vec![
+        Line::from("Your latest shortlist changes are kept here, but saving them failed:"),
+        Line::from(""),
+        Line::from(text::sanitize(error)),
+        Line::from(""),
+    ];
+    let mut keys = vec![key("s"), Span::raw(" save again   ")];
+    if quitting {
+        keys.extend([key("q"), Span::raw(" quit without saving   ")]);
+    }
+    keys.extend([key("Esc"), Span::raw(" stay (the next change tries again)")]);
+    lines.push(Line::from(keys));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
