@@ -385,6 +385,9 @@ fn keys_ask_for_effects_and_their_outcomes_come_back_without_a_disk() {
             .is_some_and(|s| s.contains("could not be saved: disk full"))
     );
     assert_eq!(app.shortlist().list().len(), 1);
+    // The failure is shown in full until dismissed.
+    assert!(matches!(app.overlay(), Some(Overlay::Unsaved { .. })));
+    press(&mut app, "esc");
     // E from the shortlist: the clock first, then whether the file exists, then the write.
     press(&mut app, "s E");
     assert_eq!(app.take_effects(), [Effect::ReadClock]);

@@ -164,7 +164,7 @@ impl App {
                     error,
                     quitting: quit_after_save,
                 });
-                Some("the shortlist could not be saved; the changes are kept until you quit".into())
+                Some(format!("the shortlist could not be saved: {e}"))
             }
         };
         if let Some(extra) = extra {
