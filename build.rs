@@ -17,10 +17,11 @@ mod mounted {
     pub mod dataset;
     pub mod error;
     pub mod model;
+    pub mod places;
     pub mod safe_file;
     pub mod text;
 }
-use mounted::{dataset, error, model, safe_file, text};
+use mounted::{dataset, error, model, places, safe_file, text};
 
 use std::hash::Hasher;
 use std::path::Path;
@@ -33,6 +34,7 @@ fn main() {
         "src/model.rs",
         "src/dataset",
         "src/dataset.rs",
+        "src/places.rs",
         "Cargo.lock",
     ] {
         println!("cargo::rerun-if-changed={watched}");

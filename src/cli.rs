@@ -165,7 +165,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// List every record of a kind.
+    /// List the records of a kind, optionally narrowed and sorted.
     List {
         #[command(flatten)]
         common: Common,
@@ -174,6 +174,16 @@ pub enum Command {
         /// condition, therapy, clinic, cost or travel.
         #[arg(add = complete::kinds())]
         kind: String,
+        /// Only records matching this query (the search syntax: words, district:gangnam, offers:prp,
+        /// price<5000...); several are combined.
+        #[arg(long = "where", value_name = "QUERY", num_args = 1..)]
+        where_: Vec<String>,
+        /// Sort by: name, evidence, price, price-high, country or district.
+        #[arg(long, value_name = "KEY")]
+        sort: Option<String>,
+        /// Sort in descending order (missing values still last).
+        #[arg(long, requires = "sort")]
+        desc: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
@@ -426,13 +436,26 @@ pub fn run() -> ExitCode {
             limit,
             format,
             ..
-        } => parse_kind_opt(kind.as_deref()).map(|k| search::run(&data, &query, k, limit, format)),
+        } => parse_kind_opt(kind.as_deref())
+            .and_then(|k| search::run(&data, &query, k, limit, format, currency)),
         Command::Show {
             kind, id, format, ..
         } => parse_kind(&kind).and_then(|k| show::run(&data, k, &id, format, currency)),
-        Command::List { kind, format, .. } => {
-            parse_kind(&kind).map(|k| list::run(&data, k, format, currency))
-        }
+        Command::List {
+            kind,
+            where_,
+            sort,
+            desc,
+            format,
+            ..
+        } => parse_kind(&kind).and_then(|k| {
+            let view = list::View {
+                query: where_.join(" "),
+                sort,
+                desc,
+            };
+            list::run(&data, k, format, currency, &view)
+        }),
         Command::Compare {
             kind, ids, format, ..
         } => parse_kind(&kind).and_then(|k| compare::run(&data, k, &ids, format, currency)),

@@ -49,6 +49,13 @@ const BUNDLED: [(&str, &str); 6] = [
     ("travel.ron", include_str!("../data/travel.ron")),
 ];
 
+/// The optional file of places (where neighbourhoods lie), read after [`FILES`]; a directory without
+/// it has no place facts.
+pub const PLACES: &str = "places.ron";
+
+/// The bundled places' text.
+const BUNDLED_PLACES: &str = include_str!("../data/places.ron");
+
 /// The environment variable naming a data directory to use instead of the bundled data.
 pub const DATA_ENV: &str = "CLINIC_EXPLORER_DATA";
 
@@ -99,6 +106,9 @@ pub struct Dataset {
     pub costs: Costs,
     /// Travel facts.
     pub travel: Vec<TravelFact>,
+    /// Places (a neighbourhood in its district), from the optional `places.ron` (see
+    /// [`crate::places`]).
+    pub places: Vec<crate::model::Place>,
     #[serde(skip)]
     index: Index,
 }

@@ -18,6 +18,8 @@ pub mod export;
 pub mod model;
 pub mod money;
 pub mod safe_file;
+pub mod places;
+pub mod query;
 pub mod search;
 pub mod serve;
 pub mod shortlist;

@@ -9,6 +9,7 @@ mod clinic;
 mod common;
 mod condition;
 mod cost;
+mod place;
 mod source;
 mod therapy;
 mod travel;
@@ -20,6 +21,7 @@ pub use cost::{
     CostGroup, CostRange, Costs, Currency, ExchangeRate, Percentage, PercentageKind, Qualifier,
     Tier, Unit, open_above, shape_problem,
 };
+pub use place::{Place, PlaceLevel};
 pub use source::Source;
 pub use therapy::{CellOrigin, Evidence, Milestone, SideEffect, Therapy, TherapyCategory};
 pub use travel::{Topic, TravelFact};

@@ -17,11 +17,20 @@
 
 mod field;
 mod filter;
+mod links;
 mod pairs;
+mod resolve;
+mod run;
 mod score;
+mod terms;
 mod typo;
 mod vocab;
+mod why;
+mod words;
 pub mod worker;
+
+pub use resolve::Resolved;
+pub use run::Options;
 
 use crate::dataset::Dataset;
 use crate::model::Kind;
@@ -62,6 +71,11 @@ pub struct Hit {
     pub matched: String,
     /// Char indices in `matched` of the letters that matched.
     pub positions: Vec<usize>,
+    /// Why it matched, one line per field, link, place or qualifier: "offers Stem cell-derived
+    /// exosomes", "district: Cheongdam, Gangnam", "place: Sinsa-dong (신사동) is in Gangnam-gu...".
+    pub why: Vec<String>,
+    /// The words of the query it did not match (shown only when no record matched them all).
+    pub missed: Vec<String>,
 }
 
 /// The search index, built once at load.
@@ -75,6 +89,10 @@ pub struct SearchIndex {
     initials: PairIndex,
     /// Threads to score large sets on.
     threads: usize,
+    /// Every record's facet values, for qualifiers, the facet panel and sorting.
+    facets: crate::query::facet::FacetTable,
+    /// The records each record links to.
+    links: links::Links,
 }
 
 /// What one search leaves for the next, so a query that grows is tested only against the records
@@ -83,6 +101,9 @@ pub struct SearchIndex {
 pub struct SearchState {
     /// A folded query of four letters or more and the records holding all its pairs of letters.
     near: Option<(String, Vec<u64>)>,
+    /// The previous query's words and each one's quality in every record (a word already typed is
+    /// not worked out again).
+    words: Vec<(String, std::sync::Arc<Vec<u8>>)>,
 }
 
 /// Records to score, and the best score any of them can reach that an earlier tier did not score.
@@ -90,6 +111,12 @@ struct Tier {
     records: Vec<u64>,
     ceiling: i64,
 }
+
+/// A phrase of more words than this is not matched fuzzily (its words are matched one by one).
+const FUZZY_WORDS: usize = 2;
+
+/// A phrase match: record, score, field and matched positions.
+type Ranked = (u32, i64, usize, Vec<usize>);
 
 /// Records at or above which the work is shared among threads.
 const PARALLEL_FROM: usize = 4096;
@@ -107,6 +134,7 @@ impl SearchIndex {
     pub fn build_reporting(data: &Dataset, report: &mut dyn FnMut(f64)) -> SearchIndex {
         let total: usize = Kind::ALL.iter().map(|&k| data.count(k)).sum();
         let every = (total / 50).max(1);
+        let facets = crate::query::facet::FacetTable::build(data);
         let mut entries = Vec::new();
         let mut vocab = VocabBuilder::default();
         for kind in Kind::ALL {
@@ -117,7 +145,8 @@ impl SearchIndex {
                 let mut raw = vec![raw_field("name", true, r.name())];
                 raw.extend(r.aliases().iter().map(|a| raw_field("alias", true, a)));
                 raw.push(raw_field("id", true, r.id().as_str()));
-                for (name, text) in secondary(data, kind, r.id().as_str()) {
+                let place = facets.place(entries.len()).map(|p| p.text.as_str());
+                for (name, text) in secondary(data, kind, r.id().as_str(), place) {
                     raw.push(raw_field(name, false, &text));
                 }
                 let fields = vocab.add(raw);
@@ -151,8 +180,12 @@ impl SearchIndex {
                 w.id = renumber[w.id as usize];
             }
         }
+        let order: Vec<(Kind, String)> = entries.iter().map(|e| (e.kind, e.id.clone())).collect();
+        let links = links::Links::build(data, &order);
         report(1.0);
         SearchIndex {
+            facets,
+            links,
             entries,
             vocab,
             near,
@@ -161,6 +194,11 @@ impl SearchIndex {
                 .map_or(1, |n| n.get())
                 .min(8),
         }
+    }
+
+    /// Every record's facet values, in the index's order.
+    pub fn facets(&self) -> &crate::query::facet::FacetTable {
+        &self.facets
     }
 
     /// The number of records indexed.
@@ -178,7 +216,9 @@ impl SearchIndex {
         self.vocab.len()
     }
 
-    /// Ranked hits for a query, best first; `kind` restricts to one kind; at most `limit` hits.
+    /// Ranked hits for a query in the search syntax (see [`crate::query`]), best first; `kind`
+    /// restricts to one kind; at most `limit` hits. A query that does not parse finds nothing (use
+    /// [`crate::query::parse`] and [`SearchIndex::find`] to show why).
     pub fn search(&self, query: &str, kind: Option<Kind>, limit: usize) -> Vec<Hit> {
         self.search_with(query, kind, limit, &mut SearchState::default(), &|| false)
             .unwrap_or_default()
@@ -195,45 +235,81 @@ impl SearchIndex {
         state: &mut SearchState,
         superseded: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
-        let Some(q) = prepare(query) else {
+        let Ok(q) = crate::query::parse(query) else {
             return Some(Vec::new());
         };
-        let plan = Plan::new(&q, &self.vocab);
-        let (tiers, fuzzy) = if q.indexable() {
-            self.tiers(&q, &plan, state, superseded)?
-        } else {
-            // Nothing to look up: every record may match, at a word start or fuzzily.
-            self.everything()
+        let o = Options {
+            kind,
+            limit,
+            currency: None,
         };
-        self.rank(&q, &plan, &tiers, &fuzzy, kind, limit, superseded)
+        self.find(&q, &o, state, superseded)
     }
 
     /// Every record scored, no index used: what [`SearchIndex::search`] must equal. For tests.
     #[doc(hidden)]
     pub fn search_every_record(&self, query: &str, kind: Option<Kind>, limit: usize) -> Vec<Hit> {
-        let Some(q) = prepare(query) else {
+        let Ok(q) = crate::query::parse(query) else {
             return Vec::new();
         };
-        let mut plan = Plan::new(&q, &self.vocab);
-        // Word starts checked by text rather than by vocabulary number.
-        if q.indexable() {
-            plan.starts = 0..self.vocab.len() as u32;
-            plan.check_rest = true;
-        }
-        let (tiers, fuzzy) = self.everything();
-        self.rank(&q, &plan, &tiers, &fuzzy, kind, limit, &|| false)
+        let o = Options {
+            kind,
+            limit,
+            currency: None,
+        };
+        self.run(&q, &o, &mut SearchState::default(), &|| false, true)
             .unwrap_or_default()
     }
 
-    /// One tier of every record, all of which may match fuzzily.
-    fn everything(&self) -> (Vec<Tier>, Vec<u64>) {
+    /// The best matches of one phrase (the old single-field search), among the allowed records:
+    /// (record, score, field, matched positions), best first. `by_text` scores every record.
+    fn phrase(
+        &self,
+        query: &str,
+        allowed: &[bool],
+        limit: usize,
+        state: &mut SearchState,
+        superseded: &(dyn Fn() -> bool + Sync),
+        by_text: bool,
+    ) -> Option<Vec<Ranked>> {
+        let Some(q) = prepare(query) else {
+            return Some(Vec::new());
+        };
+        if by_text {
+            let mut plan = Plan::new(&q, &self.vocab);
+            // Word starts checked by text rather than by vocabulary number.
+            if q.indexable() {
+                plan.starts = 0..self.vocab.len() as u32;
+                plan.check_rest = true;
+            }
+            let (tiers, fuzzy) = self.everything(&q);
+            return self.rank(&q, &plan, &tiers, &fuzzy, allowed, limit, &|| false);
+        }
+        let plan = Plan::new(&q, &self.vocab);
+        let (tiers, fuzzy) = if q.indexable() {
+            self.tiers(&q, &plan, state, superseded)?
+        } else {
+            // Nothing to look up: every record may match, at a word start or fuzzily.
+            self.everything(&q)
+        };
+        self.rank(&q, &plan, &tiers, &fuzzy, allowed, limit, superseded)
+    }
+
+    /// One tier of every record, all of which may match fuzzily (unless the phrase has more than
+    /// [`FUZZY_WORDS`] words).
+    fn everything(&self, q: &Query) -> (Vec<Tier>, Vec<u64>) {
         let all = self.near.everything();
+        let fuzzy = if q.words.len() > FUZZY_WORDS {
+            vec![0u64; all.len()]
+        } else {
+            all.clone()
+        };
         (
             vec![Tier {
-                records: all.clone(),
+                records: all,
                 ceiling: i64::MAX,
             }],
-            all,
+            fuzzy,
         )
     }
 
@@ -276,7 +352,7 @@ impl SearchIndex {
         if superseded() {
             return None;
         }
-        let fuzzy = if q.len > 2 {
+        let fuzzy = if q.len > 2 && q.words.len() <= FUZZY_WORDS {
             self.may_match_fuzzily(q, state)
         } else {
             vec![0u64; width]
@@ -348,10 +424,10 @@ impl SearchIndex {
         plan: &Plan,
         tiers: &[Tier],
         fuzzy: &[u64],
-        kind: Option<Kind>,
+        allowed: &[bool],
         limit: usize,
         superseded: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<Vec<Ranked>> {
         if limit == 0 {
             return Some(Vec::new());
         }
@@ -374,7 +450,7 @@ impl SearchIndex {
             }
             let ids: Vec<u32> = ones(&tier.records, self.entries.len())
                 .filter(|&i| !get(&scored, i))
-                .filter(|&i| kind.is_none_or(|k| self.entries[i as usize].kind == k))
+                .filter(|&i| allowed[i as usize])
                 .collect();
             for &i in &ids {
                 set(&mut scored, i);
@@ -403,16 +479,7 @@ impl SearchIndex {
                         .filter(|s| s.0 == score && s.1 == fi)
                         .map(|s| s.2)
                         .unwrap_or_default();
-                    let f = &e.fields[fi];
-                    Hit {
-                        kind: e.kind,
-                        id: e.id.clone(),
-                        name: e.name.clone(),
-                        score,
-                        field: f.field.to_owned(),
-                        matched: f.shown.clone(),
-                        positions,
-                    }
+                    (i, score, fi, positions)
                 })
                 .collect(),
         )

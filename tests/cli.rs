@@ -234,9 +234,11 @@ fn decomposed_hangul_query_finds_composed_alias() {
 
 #[test]
 fn unknown_ids_and_kinds_suggest_and_exit_1() {
-    let err = fails(&["show", "condition", "keloid"], 1);
+    // An alias names the record; a name several records share gets a did-you-mean.
+    assert!(ok(&["show", "condition", "keloid"]).starts_with("Keloids"));
+    let err = fails(&["show", "condition", "hair"], 1);
     assert!(
-        err.contains("no condition with id `keloid`; did you mean keloids?"),
+        err.contains("no condition named `hair`; did you mean Alopecia areata (alopecia-areata)"),
         "{err}"
     );
     let err = fails(&["show", "therapie", "x"], 1);

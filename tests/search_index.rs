@@ -47,6 +47,24 @@ const QUERIES: &[&str] = &[
     "xyzzy",
 ];
 
+/// Questions of several words, terms and qualifiers: typed a letter at a time.
+const QUESTIONS: &[&str] = &[
+    "exosomes cheongdam",
+    "frontal fibrosing alopecia treatment options",
+    "acne scar price seoul",
+    "shoulder stem cell cost",
+    "is microneedling proven",
+    "sinsa clinic",
+    "stem cell gangnam keloid",
+    "prp offers:prp district:gangnam",
+    "k:clinic 'prp !laser",
+    "^lich \"hot comb\"",
+    "price<5000 stem cel",
+    "evidence:established scar",
+    "강남 줄기세포",
+    "hair lss kim",
+];
+
 /// Every prefix of a query, as typed, then deleted back to one letter.
 fn keystrokes(query: &str) -> Vec<String> {
     let typed: Vec<String> = query
@@ -96,6 +114,27 @@ fn check(index: &SearchIndex, label: &str) {
         nonempty * 2 > compared,
         "{label}: most keystrokes find something ({nonempty} of {compared})"
     );
+    let mut found = 0;
+    for question in QUESTIONS {
+        let mut state = SearchState::default();
+        for q in keystrokes(question).iter().take(question.chars().count()) {
+            let expected = index.search_every_record(q, None, 20);
+            let typed = index
+                .search_with(q, None, 20, &mut state, &|| false)
+                .expect("not superseded");
+            assert_eq!(
+                typed, expected,
+                "{label}: question {q:?} typed after its prefix"
+            );
+            found += usize::from(!expected.is_empty());
+        }
+        assert_eq!(
+            index.search(question, None, 3),
+            index.search_every_record(question, None, 3),
+            "{label}: {question:?}, 3 hits"
+        );
+    }
+    assert!(found > 0, "{label}: the questions find something");
 }
 
 #[test]

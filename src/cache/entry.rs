@@ -24,7 +24,7 @@ const STALE: Duration = Duration::from_secs(600);
 pub(super) fn key(texts: &[Result<FileText, Problem>]) -> Option<u128> {
     let mut h = Xxh3::new();
     h.update(FORM_ID.as_bytes());
-    for (name, t) in FILES.iter().zip(texts) {
+    for (name, t) in FILES.iter().chain([&crate::dataset::PLACES]).zip(texts) {
         let t = t.as_ref().ok()?;
         h.update(name.as_bytes());
         h.update(&(t.text.len() as u64).to_le_bytes());

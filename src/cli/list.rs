@@ -1,19 +1,39 @@
-//! `clinic-explorer list`.
+//! `clinic-explorer list`: every record of a kind, or those a query keeps (`--where`), in file
+//! order, by relevance when the query has words, or sorted by a column (`--sort`).
 
 use super::ListFormat;
 use super::output::{columns, table};
 use crate::dataset::Dataset;
 use crate::model::{Currency, Kind};
 use crate::money;
+use crate::query::sort::{SortKey, sort};
+use crate::search::{Options, SearchIndex, SearchState};
 use serde::Serialize;
 
 /// One row of a listing.
 #[derive(Serialize)]
-struct Item<'a> {
+struct Item {
     kind: Kind,
-    id: &'a str,
-    name: &'a str,
+    id: String,
+    name: String,
     detail: String,
+    /// Why it passed the query (empty without `--where`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    why: Vec<String>,
+    /// Words of the query it did not match.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    missed: Vec<String>,
+}
+
+/// What to list: a query (may be empty) and a sort.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    /// The `--where` query, in the search syntax.
+    pub query: String,
+    /// The `--sort` key, as typed.
+    pub sort: Option<String>,
+    /// `--desc`.
+    pub desc: bool,
 }
 
 /// The one telling attribute shown beside a record's name.
@@ -49,16 +69,97 @@ pub fn detail(data: &Dataset, kind: Kind, id: &str, currency: Option<Currency>) 
     .unwrap_or_default()
 }
 
-/// Prints every record of a kind.
-pub fn run(data: &Dataset, kind: Kind, format: ListFormat, currency: Option<Currency>) {
-    let items: Vec<Item> = data
-        .records(kind)
+/// A row to list: id, why it passed, words it missed.
+type Row = (String, Vec<String>, Vec<String>);
+
+/// The rows to list, in order.
+fn rows(
+    data: &Dataset,
+    kind: Kind,
+    currency: Option<Currency>,
+    view: &View,
+) -> Result<Vec<Row>, String> {
+    let key = view
+        .sort
+        .as_deref()
+        .map(SortKey::parse)
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    if view.query.trim().is_empty() && key.is_none() {
+        return Ok(data
+            .records(kind)
+            .iter()
+            .map(|r| (r.id().0.clone(), Vec::new(), Vec::new()))
+            .collect());
+    }
+    let q = crate::query::parse(&view.query).map_err(|e| e.to_string())?;
+    let index = SearchIndex::build(data);
+    let hits = if q.is_empty() {
+        data.records(kind)
+            .iter()
+            .map(|r| (r.id().0.clone(), Vec::new(), Vec::new()))
+            .collect()
+    } else {
+        let o = Options {
+            kind: Some(kind),
+            limit: usize::MAX,
+            currency,
+        };
+        index
+            .find(&q, &o, &mut SearchState::default(), &|| false)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|h| (h.id, h.why, h.missed))
+            .collect::<Vec<_>>()
+    };
+    let Some(key) = key else {
+        return Ok(hits);
+    };
+    let facets = index.facets();
+    let mut numbers: Vec<usize> = hits
+        .iter()
+        .filter_map(|(id, _, _)| facets.number(kind, id))
+        .collect();
+    let name = |r: usize| {
+        data.get(facets.kind(r), facets.id(r))
+            .map(|x| x.name().to_owned())
+            .unwrap_or_default()
+    };
+    sort(facets, &mut numbers, key, view.desc, currency, &name);
+    let mut by_id: std::collections::HashMap<String, (Vec<String>, Vec<String>)> = hits
         .into_iter()
-        .map(|r| Item {
-            kind,
-            id: r.id().as_str(),
-            name: r.name(),
-            detail: detail(data, kind, r.id().as_str(), currency),
+        .map(|(id, why, missed)| (id, (why, missed)))
+        .collect();
+    Ok(numbers
+        .into_iter()
+        .map(|r| {
+            let id = facets.id(r).to_owned();
+            let (why, missed) = by_id.remove(&id).unwrap_or_default();
+            (id, why, missed)
+        })
+        .collect())
+}
+
+/// Prints the records of a kind a view keeps, in its order.
+pub fn run(
+    data: &Dataset,
+    kind: Kind,
+    format: ListFormat,
+    currency: Option<Currency>,
+    view: &View,
+) -> Result<(), String> {
+    let items: Vec<Item> = rows(data, kind, currency, view)?
+        .into_iter()
+        .filter_map(|(id, why, missed)| {
+            let r = data.get(kind, &id)?;
+            Some(Item {
+                kind,
+                name: r.name().to_owned(),
+                detail: detail(data, kind, &id, currency),
+                id,
+                why,
+                missed,
+            })
         })
         .collect();
     match format {
@@ -83,14 +184,33 @@ pub fn run(data: &Dataset, kind: Kind, format: ListFormat, currency: Option<Curr
             out!("{}", super::tsv::list(data, kind, &rows));
         }
         ListFormat::Text => {
+            if items.is_empty() {
+                eprintln!("no {} match", kind.plural().to_lowercase());
+                return Ok(());
+            }
+            let explain = items.iter().any(|i| !i.why.is_empty());
             let rows: Vec<Vec<String>> = items
                 .iter()
-                .map(|i| vec![i.id.to_owned(), i.name.to_owned(), i.detail.clone()])
+                .map(|i| {
+                    let mut row = vec![i.id.clone(), i.name.clone(), i.detail.clone()];
+                    if explain {
+                        let mut why = i.why.join(" · ");
+                        if !i.missed.is_empty() {
+                            why.push_str(&format!(" · missed: {}", i.missed.join(", ")));
+                        }
+                        row.push(why);
+                    }
+                    row
+                })
                 .collect();
-            let header = ["id", "name", "detail"].map(String::from);
+            let mut header = vec!["id".to_owned(), "name".into(), "detail".into()];
+            if explain {
+                header.push("why".into());
+            }
             for line in table(&header, &rows, &[], columns()) {
                 outln!("{line}");
             }
         }
     }
+    Ok(())
 }

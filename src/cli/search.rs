@@ -1,15 +1,32 @@
-//! `clinic-explorer search`.
+//! `clinic-explorer search`: the search syntax (words, `'exact`, `^prefix`, `!not`, `"phrase"`,
+//! qualifiers), each hit with why it matched and the words it missed.
 
 use super::ListFormat;
 use super::output::{columns, table};
 use crate::dataset::Dataset;
-use crate::model::Kind;
-use crate::search::SearchIndex;
+use crate::model::{Currency, Kind};
+use crate::search::{Options, SearchIndex, SearchState};
 
-/// Prints the hits for a query, best first; no hits is an empty result, not an error.
-pub fn run(data: &Dataset, query: &str, kind: Option<Kind>, limit: usize, format: ListFormat) {
+/// Prints the hits for a query, best first; no hits is an empty result, not an error. A query that
+/// does not parse is an error naming the valid qualifiers.
+pub fn run(
+    data: &Dataset,
+    query: &str,
+    kind: Option<Kind>,
+    limit: usize,
+    format: ListFormat,
+    currency: Option<Currency>,
+) -> Result<(), String> {
+    let q = crate::query::parse(query).map_err(|e| e.to_string())?;
     let index = SearchIndex::build(data);
-    let hits = index.search(query, kind, limit);
+    let o = Options {
+        kind,
+        limit,
+        currency,
+    };
+    let hits = index
+        .find(&q, &o, &mut SearchState::default(), &|| false)
+        .unwrap_or_default();
     match format {
         ListFormat::Json => outln!(
             "{}",
@@ -19,16 +36,15 @@ pub fn run(data: &Dataset, query: &str, kind: Option<Kind>, limit: usize, format
         ListFormat::Text => {
             if hits.is_empty() {
                 eprintln!("no match for \"{}\"", crate::text::sanitize(query));
-                return;
+                return Ok(());
             }
             let rows: Vec<Vec<String>> = hits
                 .iter()
                 .map(|h| {
-                    let why = if h.field == "name" {
-                        String::new()
-                    } else {
-                        format!("{}: {}", h.field, h.matched)
-                    };
+                    let mut why = h.why.join(" · ");
+                    if !h.missed.is_empty() {
+                        why.push_str(&format!(" · missed: {}", h.missed.join(", ")));
+                    }
                     vec![
                         h.kind.as_str().to_owned(),
                         h.name.clone(),
@@ -37,10 +53,11 @@ pub fn run(data: &Dataset, query: &str, kind: Option<Kind>, limit: usize, format
                     ]
                 })
                 .collect();
-            let header = ["kind", "name", "matched", "id"].map(String::from);
+            let header = ["kind", "name", "why", "id"].map(String::from);
             for line in table(&header, &rows, &[], columns()) {
                 outln!("{line}");
             }
         }
     }
+    Ok(())
 }

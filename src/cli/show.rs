@@ -7,16 +7,37 @@ use crate::describe::{DISCLAIMER, Description};
 use crate::model::Kind;
 use crate::text::{sanitize, wrap};
 
-/// Prints one record, or says which ids are closest.
+/// Prints one record named by id, name, alias or a search with one clear answer; otherwise says
+/// which are closest.
 pub fn run(
     data: &Dataset,
     kind: Kind,
-    id: &str,
+    name: &str,
     format: Format,
     currency: Option<crate::model::Currency>,
 ) -> Result<(), String> {
-    data.find(kind, id).map_err(|e| e.to_string())?;
-    let d = data.describe_in(kind, id, currency).expect("found above");
+    let id = match data.get(kind, name) {
+        Some(r) => r.id().0.clone(),
+        None => match crate::search::SearchIndex::build(data).resolve(kind, name) {
+            crate::search::Resolved::Found(id) => id,
+            crate::search::Resolved::Unclear(close) => {
+                let hint = if close.is_empty() {
+                    format!("; see `clinic-explorer list {kind}`")
+                } else {
+                    let names: Vec<String> = close
+                        .iter()
+                        .take(3)
+                        .map(|(n, id)| format!("{} ({id})", sanitize(n)))
+                        .collect();
+                    format!("; did you mean {}?", names.join(", "))
+                };
+                return Err(format!("no {kind} named `{}`{hint}", sanitize(name)));
+            }
+        },
+    };
+    let d = data
+        .describe_in(kind, &id, currency)
+        .expect("resolved above");
     match format {
         Format::Json => {
             let display = serde_json::to_value(&d).expect("serialises");

@@ -2,7 +2,8 @@
 //! core, validated and indexed; or the bundled data decoded from the form the build checked.
 
 use super::{
-    BUNDLED, DataSource, Dataset, FILES, Index, MAX_FILE_BYTES, parse, progress, read, validate,
+    BUNDLED, BUNDLED_PLACES, DataSource, Dataset, FILES, Index, MAX_FILE_BYTES, PLACES, parse,
+    progress, read, validate,
 };
 use crate::error::{Error, Problem, Result};
 use crate::model::{Clinic, Condition, Costs, Source, Therapy, TravelFact};
@@ -153,6 +154,10 @@ impl Dataset {
         else {
             return Err(Error::Invalid(problems));
         };
+        // The six parsed; a problem left is the places file's.
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
         let files: Vec<FileText> = files.into_iter().flatten().collect();
         let mut data = Dataset {
             sources,
@@ -161,8 +166,15 @@ impl Dataset {
             clinics,
             costs,
             travel,
+            places: Vec::new(),
             index: Index::default(),
         };
+        // The optional places file, after the six.
+        if let Some(f) = files.get(FILES.len()) {
+            let sources = data.sources.iter().map(|s| s.id.as_str()).collect();
+            data.places = crate::places::load(Some((f.label.as_path(), f.text.as_str())), &sources)
+                .map_err(Error::Invalid)?;
+        }
         report(Progress::at(Step::Checking, CHECK_START));
         let problems = validate::validate(&data, &files);
         if !problems.is_empty() {
@@ -179,6 +191,7 @@ impl Dataset {
 fn bundled_texts() -> Vec<Result<FileText, Problem>> {
     BUNDLED
         .iter()
+        .chain(std::iter::once(&(PLACES, BUNDLED_PLACES)))
         .map(|(name, text)| {
             Ok(FileText {
                 label: Path::new("data").join(name),
@@ -205,8 +218,11 @@ pub(crate) fn read_dir(
     let size = |name: &str| std::fs::metadata(dir.join(name)).map_or(0, |m| m.len());
     let total: u64 = FILES.iter().map(|name| size(name)).sum();
     let mut read = 0u64;
+    // The places file is optional: read when there.
+    let places = dir.join(PLACES).exists().then_some(&PLACES);
     Ok(FILES
         .iter()
+        .chain(places)
         .map(|name| {
             report(Progress::at(
                 Step::Reading,

@@ -121,8 +121,14 @@ pub(super) fn raw_field(field: &'static str, primary: bool, raw: &str) -> RawFie
     }
 }
 
-/// Secondary fields of a record, with the name reported when they match.
-pub(super) fn secondary(data: &Dataset, kind: Kind, id: &str) -> Vec<(&'static str, String)> {
+/// Secondary fields of a record, with the name reported when they match; `place` is the record's
+/// place fact ("Sinsa-dong (신사동) is in Gangnam-gu (강남구), Seoul (서울)"), a field of its own.
+pub(super) fn secondary(
+    data: &Dataset,
+    kind: Kind,
+    id: &str,
+    place: Option<&str>,
+) -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = Vec::new();
     match kind {
         Kind::Condition => {
@@ -141,15 +147,18 @@ pub(super) fn secondary(data: &Dataset, kind: Kind, id: &str) -> Vec<(&'static s
         }
         Kind::Clinic => {
             if let Some(c) = data.clinic(id) {
+                out.push(("institution", c.institution.clone()));
                 out.extend(c.district.iter().map(|s| ("district", s.clone())));
                 out.extend(c.city.iter().map(|s| ("city", s.clone())));
                 out.extend(c.doctors.iter().map(|d| ("doctor", d.name.clone())));
                 out.extend(c.techniques.iter().map(|s| ("technique", s.clone())));
             }
+            out.extend(place.map(|p| ("place", p.to_owned())));
         }
         Kind::Cost => {
             if let Some(c) = data.cost(id) {
                 out.push(("country", c.country.clone()));
+                out.push(("unit", c.unit.label().to_owned()));
                 if let Some(g) = data.costs.groups.iter().find(|g| g.id == c.group) {
                     out.push(("covers", g.name.clone()));
                 }

@@ -28,7 +28,8 @@ pub(super) fn weight(field: &str) -> i64 {
     1_000_000
         * match field {
             "district" | "doctor" | "technique" | "city" => 3,
-            "cell source" | "delivery" | "symptom" | "cause" | "country" | "covers" | "value" => 2,
+            "cell source" | "delivery" | "symptom" | "cause" | "country" | "covers" | "value"
+            | "place" => 2,
             "item" => 1,
             _ => 0,
         }

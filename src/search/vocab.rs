@@ -181,36 +181,54 @@ impl Vocab {
 
     /// For each word, the edits that turn `query` (a word of a query) into it, or into its head when
     /// it is being typed: 0 for a word it starts, up to [`allowed_typos`] otherwise, [`NO_MATCH`] when
-    /// more are needed.
+    /// more are needed (see [`edits_within`]).
     pub fn typo_table(&self, query: &[char], q_mask: u64) -> Vec<u8> {
-        let allowed = allowed_typos(query.len());
+        self.typo_table_within(query, q_mask, allowed_typos(query.len()))
+    }
+
+    /// [`Vocab::typo_table`] forgiving at most `allowed` edits.
+    pub fn typo_table_within(&self, query: &[char], q_mask: u64, allowed: usize) -> Vec<u8> {
         self.words
             .iter()
-            .map(|w| {
-                // Each edit brings in at most one letter the word lacks, and changes the length by one.
-                if (q_mask & !w.mask).count_ones() as usize > allowed
-                    || w.chars.len() + allowed < query.len()
-                {
-                    return NO_MATCH;
-                }
-                let edits = if w.chars.starts_with(query) {
-                    0
-                } else {
-                    // The whole word, or (for long queries) its head of the query's length plus one: a
-                    // typo in a word still being typed.
-                    let whole = osa(query, &w.chars, allowed);
-                    if whole > allowed && allowed > 1 && w.chars.len() > query.len() {
-                        osa(query, &w.chars[..query.len()], allowed - 1) + 1
-                    } else {
-                        whole
-                    }
-                };
-                if edits <= allowed {
-                    edits as u8
-                } else {
-                    NO_MATCH
-                }
-            })
+            .map(|w| edits_within(query, q_mask, &w.chars, w.mask, allowed))
             .collect()
+    }
+
+    /// The text of word number `w`.
+    pub fn text(&self, w: u32) -> &str {
+        &self.words[w as usize].text
+    }
+}
+
+/// The edits that turn `query` into `word`, or into its head when it is being typed: 0 when the word
+/// starts with it, up to `allowed` otherwise, [`NO_MATCH`] when more are needed. `q_mask` and
+/// `w_mask` are their character classes.
+pub(super) fn edits_within(
+    query: &[char],
+    q_mask: u64,
+    word: &[char],
+    w_mask: u64,
+    allowed: usize,
+) -> u8 {
+    // Each edit brings in at most one letter the word lacks, and changes the length by one.
+    if (q_mask & !w_mask).count_ones() as usize > allowed || word.len() + allowed < query.len() {
+        return NO_MATCH;
+    }
+    let edits = if word.starts_with(query) {
+        0
+    } else {
+        // The whole word, or (for long queries) its head of the query's length plus one: a typo in
+        // a word still being typed.
+        let whole = osa(query, word, allowed);
+        if whole > allowed && allowed > 1 && word.len() > query.len() {
+            osa(query, &word[..query.len()], allowed - 1) + 1
+        } else {
+            whole
+        }
+    };
+    if edits <= allowed {
+        edits as u8
+    } else {
+        NO_MATCH
     }
 }

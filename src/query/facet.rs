@@ -1,0 +1,492 @@
+//! Each record's facet values (district, offers, evidence...), in the search index's record order:
+//! what qualifiers test, what the facet panel counts, and what sorting reads. A clinic's district
+//! values include the places its neighbourhood lies in, so `district:gangnam` finds Sinsa-dong.
+
+use super::{Cmp, Field, Filter, Test};
+use crate::dataset::Dataset;
+use crate::model::{Currency, Kind, Qualifier};
+use crate::places::{Gazetteer, PlaceFact};
+use std::collections::HashMap;
+
+/// A distinct value of a facet: as shown, and the folded names it answers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Value {
+    /// As shown ("Gangnam-gu").
+    pub shown: String,
+    /// Folded names matched by a qualifier (the shown text, a place's aliases and Korean name).
+    pub names: Vec<String>,
+}
+
+/// A cost's figures, for price qualifiers and sorting.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Price {
+    /// Its currency.
+    pub currency: Currency,
+    /// Low end.
+    pub min: Option<u64>,
+    /// High end; `None` is open above (or not given).
+    pub max: Option<u64>,
+    /// The source's own qualifier.
+    pub qualifier: Option<Qualifier>,
+}
+
+/// One record's facets.
+#[derive(Debug, Clone, Default)]
+struct Row {
+    values: Vec<(Field, u32)>,
+    price: Option<Price>,
+    evidence: Option<crate::model::Evidence>,
+    place: Option<PlaceFact>,
+}
+
+/// The facet values of every record, in [`Kind::ALL`] then file order (the search index's order).
+#[derive(Debug, Clone, Default)]
+pub struct FacetTable {
+    kinds: Vec<Kind>,
+    ids: Vec<String>,
+    rows: Vec<Row>,
+    values: Vec<Value>,
+    /// The rate figures are converted at (won per dollar).
+    rate: Option<f64>,
+    /// The places, for explaining a district match.
+    pub places: Gazetteer,
+}
+
+/// The facets the panel offers for a kind, in order.
+pub fn facets_of(kind: Kind) -> &'static [Field] {
+    match kind {
+        Kind::Condition => &[Field::Category],
+        Kind::Therapy => &[Field::Category, Field::Evidence, Field::For],
+        Kind::Clinic => &[Field::District, Field::City, Field::Country, Field::Offers],
+        Kind::Cost => &[
+            Field::Country,
+            Field::Unit,
+            Field::Currency,
+            Field::Year,
+            Field::For,
+        ],
+        Kind::Travel => &[Field::Category],
+    }
+}
+
+fn fold(s: &str) -> String {
+    crate::text::fold(s.trim())
+}
+
+/// Builds rows of values, sharing one copy of each distinct value.
+struct Builder {
+    values: Vec<Value>,
+    ids: HashMap<(String, Vec<String>), u32>,
+}
+
+impl Builder {
+    fn value(&mut self, shown: &str, extra: Vec<String>) -> u32 {
+        let mut names = vec![fold(shown)];
+        names.extend(extra);
+        let key = (shown.to_owned(), names.clone());
+        let next = self.values.len() as u32;
+        *self.ids.entry(key).or_insert_with(|| {
+            self.values.push(Value {
+                shown: shown.to_owned(),
+                names,
+            });
+            next
+        })
+    }
+}
+
+impl FacetTable {
+    /// Reads every record's facets.
+    pub fn build(data: &Dataset) -> FacetTable {
+        let places = Gazetteer::new(&data.places);
+        let mut b = Builder {
+            values: Vec::new(),
+            ids: HashMap::new(),
+        };
+        let mut t = FacetTable {
+            rate: crate::estimate::conversion_rate(data).map(|r| r.krw_per_usd),
+            ..FacetTable::default()
+        };
+        let names_of = |kind: Kind, id: &str| -> Vec<String> {
+            data.get(kind, id)
+                .map(|r| {
+                    std::iter::once(r.name())
+                        .chain(r.aliases().iter().map(String::as_str))
+                        .map(fold)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        for kind in Kind::ALL {
+            for r in data.records(kind) {
+                let id = r.id().as_str();
+                let mut row = Row::default();
+                let mut push = |row: &mut Row, f: Field, shown: &str, extra: Vec<String>| {
+                    let v = b.value(shown, extra);
+                    if !row.values.contains(&(f, v)) {
+                        row.values.push((f, v));
+                    }
+                };
+                match kind {
+                    Kind::Condition => {
+                        if let Some(c) = data.condition(id) {
+                            push(&mut row, Field::Category, &c.category, vec![]);
+                        }
+                    }
+                    Kind::Therapy => {
+                        if let Some(th) = data.therapy(id) {
+                            push(&mut row, Field::Category, th.category.label(), vec![]);
+                            push(&mut row, Field::Evidence, th.evidence.label(), vec![]);
+                            row.evidence = Some(th.evidence);
+                            for c in data.conditions_for(id) {
+                                if let Some(cond) = data.condition(c.as_str()) {
+                                    push(
+                                        &mut row,
+                                        Field::For,
+                                        &cond.name,
+                                        names_of(Kind::Condition, c.as_str()),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    Kind::Clinic => {
+                        if let Some(c) = data.clinic(id) {
+                            let fact = places.fact(c.district.as_deref(), c.city.as_deref());
+                            for part in c.district.iter().flat_map(|d| d.split(',')) {
+                                let part = part.trim();
+                                if places.resolve(part).is_none() && !part.is_empty() {
+                                    push(&mut row, Field::District, part, vec![]);
+                                }
+                            }
+                            let mut country = None;
+                            if let Some(f) = &fact {
+                                for &i in &f.chain {
+                                    let p = places.place(i);
+                                    let field = match p.level {
+                                        crate::model::PlaceLevel::Country => Field::Country,
+                                        crate::model::PlaceLevel::City => Field::City,
+                                        _ => Field::District,
+                                    };
+                                    if field == Field::Country {
+                                        country = Some(p.name.clone());
+                                    }
+                                    push(&mut row, field, &p.name, places.names_of(i));
+                                }
+                            }
+                            if !row.values.iter().any(|(f, _)| *f == Field::City)
+                                && let Some(city) = &c.city
+                            {
+                                let mut parts = city.split(',').map(str::trim);
+                                if let Some(first) = parts.next() {
+                                    push(&mut row, Field::City, first, vec![]);
+                                }
+                                if country.is_none()
+                                    && let Some(last) = parts.next_back()
+                                {
+                                    push(&mut row, Field::Country, last, vec![]);
+                                }
+                            }
+                            row.place = fact;
+                            for th in &c.therapies {
+                                if let Some(therapy) = data.therapy(th.as_str()) {
+                                    push(
+                                        &mut row,
+                                        Field::Offers,
+                                        &therapy.name,
+                                        names_of(Kind::Therapy, th.as_str()),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    Kind::Cost => {
+                        if let Some(c) = data.cost(id) {
+                            push(&mut row, Field::Country, &c.country, vec![]);
+                            push(&mut row, Field::Unit, c.unit.label(), vec![]);
+                            push(&mut row, Field::Currency, c.currency.code(), vec![]);
+                            push(&mut row, Field::Year, &c.year.to_string(), vec![]);
+                            for th in &c.therapies {
+                                if let Some(therapy) = data.therapy(th.as_str()) {
+                                    push(
+                                        &mut row,
+                                        Field::For,
+                                        &therapy.name,
+                                        names_of(Kind::Therapy, th.as_str()),
+                                    );
+                                }
+                            }
+                            for cond in cost_conditions(data, c) {
+                                if let Some(x) = data.condition(cond.as_str()) {
+                                    push(
+                                        &mut row,
+                                        Field::For,
+                                        &x.name,
+                                        names_of(Kind::Condition, cond.as_str()),
+                                    );
+                                }
+                            }
+                            row.price = Some(Price {
+                                currency: c.currency,
+                                min: c.min,
+                                max: c.max,
+                                qualifier: c.qualifier,
+                            });
+                        }
+                    }
+                    Kind::Travel => {
+                        if let Some(f) = data.travel_fact(id) {
+                            push(&mut row, Field::Category, f.topic.label(), vec![]);
+                        }
+                    }
+                }
+                t.kinds.push(kind);
+                t.ids.push(id.to_owned());
+                t.rows.push(row);
+            }
+        }
+        t.values = b.values;
+        t.places = places;
+        t
+    }
+
+    /// The number of records.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when there are no records.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The kind of record `r`.
+    pub fn kind(&self, r: usize) -> Kind {
+        self.kinds[r]
+    }
+
+    /// The number of a record, by kind and id.
+    pub fn number(&self, kind: Kind, id: &str) -> Option<usize> {
+        let start = self.kinds.partition_point(|&k| k < kind);
+        let end = self.kinds.partition_point(|&k| k <= kind);
+        (start..end).find(|&r| self.ids[r] == id)
+    }
+
+    /// The id of record `r`.
+    pub fn id(&self, r: usize) -> &str {
+        &self.ids[r]
+    }
+
+    /// The values record `r` has for a field, as shown.
+    pub fn values(&self, r: usize, field: Field) -> impl Iterator<Item = &str> + '_ {
+        self.rows[r]
+            .values
+            .iter()
+            .filter(move |(f, _)| *f == field)
+            .map(|&(_, v)| self.values[v as usize].shown.as_str())
+    }
+
+    /// Record `r`'s place fact (clinics whose district or city names a known place).
+    pub fn place(&self, r: usize) -> Option<&PlaceFact> {
+        self.rows[r].place.as_ref()
+    }
+
+    /// A therapy's evidence level.
+    pub fn evidence(&self, r: usize) -> Option<crate::model::Evidence> {
+        self.rows[r].evidence
+    }
+
+    /// A cost's figures.
+    pub fn price(&self, r: usize) -> Option<Price> {
+        self.rows[r].price
+    }
+
+    /// A cost's low and high ends in `to` (or its own currency when `to` is `None` or no rate is
+    /// known); the high end is `None` when open above.
+    pub fn bounds(&self, r: usize, to: Option<Currency>) -> Option<(Option<f64>, Option<f64>)> {
+        let p = self.rows[r].price?;
+        let conv = |v: u64| match (to, self.rate) {
+            (Some(to), Some(rate)) => crate::money::convert(v, p.currency, to, rate) as f64,
+            _ => v as f64,
+        };
+        Some((p.min.map(conv), p.max.map(conv)))
+    }
+
+    /// Does record `r` pass the filter? When it does, the value that made it pass (for explaining).
+    pub fn test(&self, r: usize, f: &Filter, currency: Option<Currency>) -> Option<String> {
+        let passed = self.test_raw(r, f, currency);
+        match (passed, f.negated) {
+            (Some(v), false) => Some(v),
+            (None, true) => Some(format!("not {}", f.describe().trim_start_matches("not "))),
+            _ => None,
+        }
+    }
+
+    fn test_raw(&self, r: usize, f: &Filter, currency: Option<Currency>) -> Option<String> {
+        let row = &self.rows[r];
+        match (&f.test, f.field) {
+            (_, Field::Layer) => None, // layers arrive with the data loader's layer support
+            (Test::Number(cmp, n), field) if field.money() => {
+                let (lo, hi) = self.bounds(r, currency)?;
+                let ok = match (field, cmp) {
+                    (Field::Price, Cmp::Lt | Cmp::Le) | (Field::Min, _) => {
+                        lo.or(hi).is_some_and(|v| cmp.holds(v, *n))
+                    }
+                    (Field::Price, Cmp::Gt | Cmp::Ge) => match hi {
+                        Some(h) => cmp.holds(h, *n),
+                        None => lo.is_some(), // open above: it can exceed any figure
+                    },
+                    (Field::Price, Cmp::Eq) => {
+                        lo.is_none_or(|l| l <= *n) && hi.is_none_or(|h| *n <= h)
+                    }
+                    (_, _) => match hi {
+                        Some(h) => cmp.holds(h, *n),
+                        None => matches!(cmp, Cmp::Gt | Cmp::Ge) && lo.is_some(),
+                    },
+                };
+                ok.then(|| format!("{} {}", field.name(), price_words(self, r, currency)))
+            }
+            (Test::Number(cmp, n), field) => row
+                .values
+                .iter()
+                .filter(|(ff, _)| *ff == field)
+                .map(|&(_, v)| &self.values[v as usize])
+                .find(|v| v.shown.parse::<f64>().is_ok_and(|x| cmp.holds(x, *n)))
+                .map(|v| format!("{} {}", field.name(), v.shown)),
+            (Test::Text(t), field) => row
+                .values
+                .iter()
+                .filter(|(ff, _)| *ff == field)
+                .map(|&(_, v)| &self.values[v as usize])
+                .find(|v| v.names.iter().any(|n| at_word_start(n, t)))
+                .map(|v| format!("{} {}", field.name(), v.shown)),
+        }
+    }
+
+    /// Every value of a field among `records`, with how many of them have it, most first.
+    pub fn counts(
+        &self,
+        records: impl IntoIterator<Item = usize>,
+        field: Field,
+    ) -> Vec<(String, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut seen: Vec<u32> = Vec::new();
+        for r in records {
+            seen.clear();
+            for &(f, v) in &self.rows[r].values {
+                let shown = self.values[v as usize].shown.as_str();
+                if f == field && !seen.iter().any(|&s| self.values[s as usize].shown == shown) {
+                    seen.push(v);
+                    *counts.entry(shown).or_default() += 1;
+                }
+            }
+        }
+        let mut out: Vec<(String, usize)> =
+            counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+}
+
+/// A cost's figure as a short phrase for explanations: "$5,000–$15,000".
+fn price_words(t: &FacetTable, r: usize, currency: Option<Currency>) -> String {
+    let Some(p) = t.rows[r].price else {
+        return String::new();
+    };
+    let to = currency.unwrap_or(p.currency);
+    let fmt = |v: u64| match t.rate {
+        Some(rate) if to != p.currency => format!(
+            "≈{}",
+            crate::money::amount(crate::money::convert(v, p.currency, to, rate), to)
+        ),
+        _ => crate::money::amount(v, p.currency),
+    };
+    crate::money::bounds_text(p.min, p.max, p.qualifier, fmt)
+}
+
+/// The conditions a cost range is for: those its therapies treat that its own name or its group's
+/// name names (the scar price's exosomes treat acne scars, not shoulder osteoarthritis).
+pub fn cost_conditions<'a>(
+    data: &'a Dataset,
+    c: &crate::model::CostRange,
+) -> Vec<&'a crate::model::Id> {
+    let stem = |w: &str| -> String {
+        let w = w.trim_end_matches('s');
+        w.chars().take(6).collect()
+    };
+    let words = |s: &str| -> Vec<String> {
+        fold(s)
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(stem)
+            .collect()
+    };
+    let mut own = words(&c.name);
+    if let Some(g) = data.costs.groups.iter().find(|g| g.id == c.group) {
+        own.extend(words(&g.name));
+    }
+    own.retain(|w| {
+        !matches!(
+            w.as_str(),
+            "stem" | "cell" | "therap" | "sessio" | "south" | "korea"
+        )
+    });
+    let mut out: Vec<&crate::model::Id> = Vec::new();
+    for th in &c.therapies {
+        for cond in data.conditions_for(th.as_str()) {
+            let named = data
+                .condition(cond.as_str())
+                .is_some_and(|x| words(&x.name).iter().any(|w| own.contains(w)));
+            if named && !out.contains(&cond) {
+                out.push(cond);
+            }
+        }
+    }
+    out
+}
+
+/// True when `needle` occurs in `hay` at the start of a word.
+pub fn at_word_start(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+impl FacetTable {
+    /// For every record, whether it passes every filter: each text test is tried once per distinct
+    /// value, not once per record.
+    pub fn passing(&self, filters: &[Filter], currency: Option<Currency>) -> Vec<bool> {
+        let mut ok = vec![true; self.rows.len()];
+        for f in filters {
+            match &f.test {
+                Test::Text(t) if f.field != Field::Layer => {
+                    let good: Vec<bool> = self
+                        .values
+                        .iter()
+                        .map(|v| v.names.iter().any(|n| at_word_start(n, t)))
+                        .collect();
+                    for (r, slot) in ok.iter_mut().enumerate() {
+                        if *slot {
+                            let has = self.rows[r]
+                                .values
+                                .iter()
+                                .any(|&(ff, v)| ff == f.field && good[v as usize]);
+                            *slot = has != f.negated;
+                        }
+                    }
+                }
+                _ => {
+                    for (r, slot) in ok.iter_mut().enumerate() {
+                        if *slot {
+                            *slot = self.test(r, f, currency).is_some();
+                        }
+                    }
+                }
+            }
+        }
+        ok
+    }
+}
