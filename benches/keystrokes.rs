@@ -7,6 +7,9 @@
 //! BENCH_SIZES=100000 KEYSTROKE_REPS=50 cargo bench --bench keystrokes
 //! ```
 //!
+//! The single phrases of the other benches come first, then questions of three to six words and
+//! queries with qualifiers (`kind:clinic district:gangnam prp`, `price<5000 stem cell`).
+//!
 //! Each query is typed one letter at a time, `KEYSTROKE_REPS` times (default: 200 at 1k, 50 at 10k,
 //! 15 at 100k), and each prefix is searched as the explorer does (every kind, at most 50 hits, with the
 //! search box's state carried from one keystroke to the next, starting fresh for each repetition). It also
@@ -21,6 +24,18 @@ use clinic_explorer::search::{SearchIndex, SearchState};
 use common::{LIMIT, QUERIES, prefixes, quantile};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
+
+/// Questions of three to six words and queries with qualifiers, typed a letter at a time like the
+/// single phrases.
+const QUESTIONS: [&str; 7] = [
+    "acne scar price seoul",
+    "frontal fibrosing alopecia treatment options",
+    "shoulder stem cell cost",
+    "is microneedling proven for scars",
+    "kind:clinic district:gangnam prp",
+    "price<5000 stem cell",
+    "evidence:established scar treatment",
+];
 
 /// The frame budget a keystroke should fit in.
 const BUDGET: Duration = Duration::from_millis(16);
@@ -82,7 +97,7 @@ fn main() {
         println!("| query | keystrokes | median ms | p99 ms | max ms | p99 <= 16 ms |");
         println!("|---|---:|---:|---:|---:|:---:|");
         let mut all = Vec::new();
-        for query in QUERIES {
+        for query in QUERIES.iter().chain(QUESTIONS.iter()) {
             let typed = prefixes(query);
             // One untimed pass to warm caches and the allocator.
             let mut state = SearchState::default();

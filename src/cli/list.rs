@@ -167,8 +167,12 @@ pub fn run(
             let typed: Vec<_> = items
                 .iter()
                 .filter_map(|i| {
-                    let display = serde_json::json!({ "detail": i.detail });
-                    super::json::record(data, kind, i.id, currency, Some(display))
+                    let mut display = serde_json::json!({ "detail": i.detail });
+                    if !i.why.is_empty() {
+                        display["why"] = serde_json::json!(i.why);
+                        display["missed"] = serde_json::json!(i.missed);
+                    }
+                    super::json::record(data, kind, &i.id, currency, Some(display))
                 })
                 .collect();
             outln!(
@@ -179,7 +183,7 @@ pub fn run(
         ListFormat::Tsv => {
             let rows: Vec<_> = items
                 .iter()
-                .map(|i| (i.id, i.name, i.detail.clone()))
+                .map(|i| (i.id.as_str(), i.name.as_str(), i.detail.clone()))
                 .collect();
             out!("{}", super::tsv::list(data, kind, &rows));
         }
