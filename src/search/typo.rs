@@ -1,4 +1,6 @@
 //! Edit distance for the typos fuzzy matching cannot forgive ("keliod", "planopilarsi").
+//! Kept rather than `strsim::osa_distance`: that one has no bound to stop at and allocates per call,
+//! and measured 3 to 6 times slower over 50,000 vocabulary words (the typo table runs per keystroke).
 
 /// Optimal-string-alignment distance (insertions, deletions, substitutions and adjacent swaps), or
 /// `bound + 1` as soon as it must exceed `bound`. Words longer than 48 letters count as different.
