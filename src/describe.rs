@@ -152,6 +152,15 @@ impl Dataset {
         }
     }
 
+    /// " [Title — Publisher, section]" for the first of `sources`, or nothing.
+    fn first_citation(&self, sources: &[SourceRef]) -> String {
+        sources
+            .first()
+            .map(|s| self.source_line(s))
+            .map(|s| format!(" [{}, {}]", s.citation, s.section))
+            .unwrap_or_default()
+    }
+
     fn claim_line(&self, c: &Claim) -> ClaimLine {
         let src = self.source_line(&c.source);
         ClaimLine {
@@ -327,12 +336,7 @@ impl Dataset {
                     .iter()
                     .filter_map(|d| self.cost(d.as_str()))
                 {
-                    let src = other
-                        .sources
-                        .first()
-                        .map(|s| self.source_line(s))
-                        .map(|s| format!(" [{}, {}]", s.citation, s.section))
-                        .unwrap_or_default();
+                    let src = self.first_citation(&other.sources);
                     push(
                         f,
                         "Differs from",
@@ -351,12 +355,7 @@ impl Dataset {
                     .iter()
                     .filter(|p| p.costs.iter().any(|x| x.as_str() == id))
                 {
-                    let src = p
-                        .sources
-                        .first()
-                        .map(|s| self.source_line(s))
-                        .map(|s| format!(" [{}, {}]", s.citation, s.section))
-                        .unwrap_or_default();
+                    let src = self.first_citation(&p.sources);
                     push(
                         f,
                         "Saving",
