@@ -318,23 +318,20 @@ impl App {
         layout::areas(self.size, self.focus, self.overlay.as_ref())
     }
 
-    /// How many rows a kind's list has: its records, or for costs its cost groups.
+    /// How many rows a kind's list has: its records (the costs view lists its cost groups).
     pub fn list_len(&self, kind: Kind) -> usize {
-        match kind {
-            Kind::Cost => crate::chart::group_count(&self.data),
-            _ => self.data.count(kind),
-        }
+        self.costs_list_len(kind)
+            .unwrap_or_else(|| self.data.count(kind))
     }
 
-    /// The id of the selected record of a kind (for costs, the selected bar's cost range).
+    /// The id of the selected record of a kind (in the costs view, the selected bar's cost range).
     pub fn selected_id(&self, kind: Kind) -> Option<&str> {
-        match kind {
-            Kind::Cost => self.selected_cost().map(|c| c.id.as_str()),
-            _ => self
-                .data
-                .record_at(kind, self.list(kind).selected)
-                .map(|r| r.id().as_str()),
+        if let Some(id) = self.costs_selected_id(kind) {
+            return id;
         }
+        self.data
+            .record_at(kind, self.list(kind).selected)
+            .map(|r| r.id().as_str())
     }
 
     /// The selected record of the kind shown, laid out for display.
@@ -343,11 +340,11 @@ impl App {
         self.data.describe(kind, self.selected_id(kind)?)
     }
 
-    /// The detail document for a content width: the record, or on the Costs tab the cost chart.
+    /// The detail document for a content width: the record (the costs view shows its chart).
     pub fn detail_doc(&self, width: u16) -> Doc {
         let width = usize::from(width);
-        if self.focus.kind() == Some(Kind::Cost) {
-            return self.cost_view(width).doc;
+        if let Some(chart) = self.costs_doc(width) {
+            return chart;
         }
         let Some(d) = self.description() else {
             return Doc::default();

@@ -2,6 +2,7 @@
 //! same pure [`layout::areas`] the app and the mouse use.
 
 mod compare;
+mod costs;
 mod detail;
 mod form;
 mod help;

@@ -1,11 +1,16 @@
-//! The Costs tab: its list holds the cost groups, its detail the selected group's chart, in which one
-//! bar (one cost range) is selected. The bars are the chart document's first links, so the detail
-//! pane's link selection picks the bar.
+//! The costs view: the Costs tab's list holds the cost groups (not records), its detail the selected
+//! group's chart, in which one bar (one cost range) is selected. The bars are the chart document's
+//! first links, so the detail pane's link selection picks the bar.
+//!
+//! Everything the Costs tab does differently from the record lists is here: the list, the detail,
+//! movement and navigation ask this view first (the `costs_*` hooks), and it answers only for the
+//! Costs tab, so the record-list code knows nothing of groups and bars.
 
 use super::{App, Focus, kind_index};
 use crate::chart;
+use crate::describe::Link;
 use crate::model::{CostRange, Kind};
-use crate::tui::doc::{self, CostView};
+use crate::tui::doc::{self, CostView, Doc};
 
 /// The selected bar of the cost chart shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -106,5 +111,83 @@ impl App {
             None if c.bars.len() == 1 => format!("1 figure: {}", c.bars[0].country),
             None => format!("{} places", c.bars.len()),
         }
+    }
+
+    /// True for the tab the costs view shows (the Costs tab lists cost groups, not records).
+    pub fn shows_costs(&self, kind: Kind) -> bool {
+        kind == Kind::Cost
+    }
+
+    /// True while the Costs tab is shown.
+    pub fn on_costs(&self) -> bool {
+        self.focus.kind() == Some(Kind::Cost)
+    }
+
+    /// The costs view's list length (the cost groups), for the Costs tab.
+    pub(super) fn costs_list_len(&self, kind: Kind) -> Option<usize> {
+        self.shows_costs(kind)
+            .then(|| chart::group_count(&self.data))
+    }
+
+    /// The record selected on the Costs tab: the selected bar's cost range.
+    pub(super) fn costs_selected_id(&self, kind: Kind) -> Option<Option<&str>> {
+        self.shows_costs(kind)
+            .then(|| self.selected_cost().map(|c| c.id.as_str()))
+    }
+
+    /// The detail document on the Costs tab: the selected group's chart.
+    pub(super) fn costs_doc(&self, width: usize) -> Option<Doc> {
+        self.on_costs().then(|| self.cost_view(width).doc)
+    }
+
+    /// The detail pane's name on the Costs tab.
+    pub fn detail_name(&self) -> &'static str {
+        if self.on_costs() {
+            "Cost chart"
+        } else {
+            "Detail"
+        }
+    }
+
+    /// After the list's selection moved: a new group's chart starts at its first bar.
+    pub(super) fn costs_list_moved(&mut self, kind: Kind) {
+        if self.shows_costs(kind) {
+            self.costs = CostsPane::default();
+        }
+    }
+
+    /// Shows a cost range: its group in the list, its bar selected (in the chart when `focus` is
+    /// the detail). True when the costs view did it (the kind is the Costs tab's).
+    pub(super) fn costs_go_to(&mut self, kind: Kind, id: Option<&str>, focus: Focus) -> bool {
+        if !self.shows_costs(kind) {
+            return false;
+        }
+        if let Some(id) = id {
+            self.select_cost(id);
+        }
+        if matches!(focus, Focus::Detail(_)) {
+            // The bars are the chart's first links: select the cost range's bar.
+            self.detail.link = Some(self.costs.bar);
+            let (doc, rows) = self.detail_view();
+            self.detail.clamp(&doc, rows);
+        }
+        true
+    }
+
+    /// Entering the chart keeps the selected bar selected.
+    pub(super) fn costs_enter_chart(&mut self, kind: Kind) {
+        if self.shows_costs(kind) {
+            self.detail.link = Some(self.costs.bar);
+        }
+    }
+
+    /// Following a bar's link in the chart goes nowhere (the bar is the record): what to say instead.
+    pub(super) fn costs_follow(&self, link: &Link) -> Option<String> {
+        (self.focus == Focus::Detail(Kind::Cost) && self.shows_costs(link.kind)).then(|| {
+            crate::text::sanitize(&format!(
+                "{} is selected: e works out a trip budget, b keeps it on the shortlist",
+                link.name
+            ))
+        })
     }
 }

@@ -1,7 +1,7 @@
 //! Moving and scrolling in whatever has the keyboard or the mouse, and keeping every position valid
 //! when the screen or the data changes.
 
-use super::{App, CostsPane, DetailPane, Focus, Overlay, kind_index, list};
+use super::{App, DetailPane, Focus, Overlay, kind_index, list};
 use crate::model::Kind;
 use crate::tui::action::{Action, Pane};
 use crate::tui::layout;
@@ -43,14 +43,12 @@ impl App {
         }
     }
 
-    /// Moves in a kind's list; a new row shows its detail from the top (and its chart's first bar).
+    /// Moves in a kind's list; a new row shows its detail from the top.
     fn move_in_list(&mut self, kind: Kind, action: Action) {
         let (len, rows) = (self.list_len(kind), self.list_rows());
         if self.lists[kind_index(kind)].apply(action, len, rows) {
             self.detail = DetailPane::default();
-            if kind == Kind::Cost {
-                self.costs = CostsPane::default();
-            }
+            self.costs_list_moved(kind);
         }
     }
 

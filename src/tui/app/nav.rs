@@ -12,16 +12,7 @@ impl App {
         self.focus = focus;
         self.last_kind = kind;
         self.detail = DetailPane::default();
-        if kind == Kind::Cost {
-            if let Some(id) = id {
-                self.select_cost(id);
-            }
-            if matches!(focus, Focus::Detail(_)) {
-                // The bars are the chart's first links: select the cost range's bar.
-                self.detail.link = Some(self.costs.bar);
-                let (doc, rows) = self.detail_view();
-                self.detail.clamp(&doc, rows);
-            }
+        if self.costs_go_to(kind, id, focus) {
             return;
         }
         let position = id.and_then(|id| self.data.position(kind, id));
@@ -68,11 +59,8 @@ impl App {
             self.status = Some("No link selected: j/k select the links of the detail".into());
             return;
         };
-        if self.focus == Focus::Detail(Kind::Cost) && link.kind == Kind::Cost {
-            self.status = Some(crate::text::sanitize(&format!(
-                "{} is selected: e works out a trip budget, b keeps it on the shortlist",
-                link.name
-            )));
+        if let Some(note) = self.costs_follow(&link) {
+            self.status = Some(note);
             return;
         }
         self.push_place();
@@ -157,10 +145,7 @@ impl App {
     pub(super) fn focus_detail(&mut self) {
         if let Focus::List(k) = self.focus {
             self.focus = Focus::Detail(k);
-            if k == Kind::Cost {
-                // The chart's bars are its first links: keep the selected bar.
-                self.detail.link = Some(self.costs.bar);
-            }
+            self.costs_enter_chart(k);
             let (doc, rows) = self.detail_view();
             self.detail.clamp(&doc, rows);
             if self.detail.link.is_none() {

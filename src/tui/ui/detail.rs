@@ -2,7 +2,6 @@
 //! selectable, or on the Costs tab the selected group's cost chart; the disclaimer in its footer.
 
 use super::{doc_line, pane_block};
-use crate::model::Kind;
 use crate::tui::app::{App, Focus};
 use crate::tui::doc::{self, Role};
 use crate::tui::layout;
@@ -22,10 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let len = document.lines.len();
     let pane = app.detail();
     let scroll = pane.scroll.min(len.saturating_sub(rows));
-    let name = match app.focus().kind() {
-        Some(Kind::Cost) => "Cost chart",
-        _ => "Detail",
-    };
+    let name = app.detail_name();
     let title = if len > rows && rows > 0 {
         format!(
             " {name} {}-{} of {len} ",

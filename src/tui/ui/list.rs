@@ -1,11 +1,10 @@
 //! The list pane: each record's name and one telling attribute (a condition's category, a therapy's
-//! evidence level, a clinic's district, a travel fact's topic); on the Costs tab, the cost groups with
-//! South Korea's figure. A "●" marks a record marked for comparison, a "★" one on the shortlist.
+//! evidence level, a clinic's district, a travel fact's topic); on the Costs tab, the costs view's
+//! groups (`super::costs`). A "●" marks a record marked for comparison, a "★" one on the shortlist.
 
 use super::{pane_block, truncate};
 use crate::dataset::Dataset;
 use crate::model::Kind;
-use crate::money;
 use crate::text;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::{self, visible_offset};
@@ -34,29 +33,21 @@ pub fn telling_attribute(data: &Dataset, kind: Kind, index: usize) -> String {
                 .or_else(|| c.city.clone())
                 .unwrap_or_else(|| c.institution.clone())
         }),
-        Kind::Cost => data
-            .costs
-            .ranges
-            .get(index)
-            .map(|c| format!("{} · {}", money::range_text(c), c.country)),
         Kind::Travel => data.travel.get(index).map(|t| match &t.value {
             Some(v) => format!("{} · {v}", t.topic.label()),
             None => t.topic.label().to_owned(),
         }),
+        // The Costs tab lists cost groups, not records (the costs view, `super::costs`).
+        _ => None,
     };
     text::sanitize(&s.unwrap_or_default())
 }
 
-/// One list row: the name, its telling attribute (in the currency shown for costs), and the record
-/// it stands for (none for a cost group).
+/// One list row: the name, its telling attribute, and the record it stands for (the costs view
+/// lists groups, which stand for no record).
 pub fn row(app: &App, kind: Kind, index: usize) -> Option<(String, String, Option<String>)> {
-    if kind == Kind::Cost {
-        let g = crate::chart::group_at(app.data(), index)?;
-        return Some((
-            text::sanitize(&g.name),
-            text::sanitize(&app.group_attribute(index)),
-            None,
-        ));
+    if app.shows_costs(kind) {
+        return super::costs::group_row(app, index);
     }
     let record = app.data().record_at(kind, index)?;
     Some((
@@ -75,9 +66,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme();
     let focused = matches!(app.focus(), Focus::List(_)) && app.overlay().is_none();
     let len = app.list_len(kind);
-    let title = match kind {
-        Kind::Cost => format!(" Cost groups ({len}) "),
-        _ => format!(" {} ({len}) ", kind.plural()),
+    let title = if app.shows_costs(kind) {
+        super::costs::list_title(len)
+    } else {
+        format!(" {} ({len}) ", kind.plural())
     };
     frame.render_widget(pane_block(title, focused, theme), area);
     let inner = layout::inner(area);

@@ -2,7 +2,6 @@
 //! fit, the most useful kept first. In presenter mode the disclaimer takes the hints' place.
 
 use super::truncate;
-use crate::model::Kind;
 use crate::text;
 use crate::tui::action::{Action, Tab};
 use crate::tui::app::{App, Focus};
@@ -15,7 +14,7 @@ use ratatui::text::{Line, Span};
 
 /// True when a hint is worth its room where the user is.
 fn relevant(app: &App, action: Action) -> bool {
-    let costs = app.focus().kind() == Some(Kind::Cost);
+    let costs = app.on_costs();
     match action {
         Action::Estimate => costs,
         Action::ToggleCurrency => costs || app.estimate_form().is_some(),

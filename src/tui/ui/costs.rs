@@ -1,0 +1,20 @@
+//! The costs view's list: one row per cost group, with South Korea's figure in the currency shown
+//! (the chart itself is the detail document, [`crate::tui::doc::costs`]).
+
+use crate::text;
+use crate::tui::app::App;
+
+/// A cost group's row: its name and South Korea's figure; no record stands behind it.
+pub fn group_row(app: &App, index: usize) -> Option<(String, String, Option<String>)> {
+    let g = crate::chart::group_at(app.data(), index)?;
+    Some((
+        text::sanitize(&g.name),
+        text::sanitize(&app.group_attribute(index)),
+        None,
+    ))
+}
+
+/// The list's title: how many groups.
+pub fn list_title(len: usize) -> String {
+    format!(" Cost groups ({len}) ")
+}
