@@ -188,6 +188,7 @@ impl Conn {
             size: pty.size,
             timing: self.shared.timing(),
             notify: tx.clone(),
+            label: format!("session of {} from {}", who.describe(), self.addr),
         };
         let (done_tx, done_rx) = tokio::sync::oneshot::channel();
         let thread_flow = Arc::clone(&flow);

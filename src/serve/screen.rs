@@ -94,6 +94,12 @@ impl SshScreen {
         !self.behind() && self.send(bytes.to_vec()).is_ok_and(|sent| sent)
     }
 
+    /// Queues the last bytes of a session (leaving the explorer, a farewell) even if a notice made
+    /// the copy differ from the client's screen; dropped only if the queue is full.
+    pub fn send_last(&mut self, bytes: &[u8]) -> bool {
+        self.send(bytes.to_vec()).is_ok_and(|sent| sent)
+    }
+
     /// Writes `text` over the bottom line, reversed, outside the app's frame; the next repaint
     /// puts the app's line back.
     pub fn notice(&mut self, text: &str) -> bool {

@@ -136,6 +136,8 @@ pub struct Start {
     pub timing: Timing,
     /// The session's own queue, for the search thread to say results are ready.
     pub notify: SyncSender<Incoming>,
+    /// Who and from where, for the log.
+    pub label: String,
 }
 
 /// Runs a session until it ends; returns how, and how many frames were dropped. A panic in the app
@@ -161,10 +163,11 @@ pub fn run(
     let end = result.unwrap_or(End::Panicked);
     let screen = terminal.backend_mut();
     if end != End::ClientGone {
-        screen.send_raw(LEAVE);
+        let mut last = LEAVE.to_vec();
         if let Some(words) = end.farewell(idle) {
-            screen.send_raw(words.as_bytes());
+            last.extend_from_slice(words.as_bytes());
         }
+        screen.send_last(&last);
     }
     (end, screen.dropped())
 }
@@ -179,6 +182,7 @@ fn drive(start: Start, incoming: &Receiver<Incoming>, terminal: &mut Terminal<Ss
         size,
         timing,
         notify,
+        label,
     } = start;
     let mut setup = setup;
     let mut performer = Performer::open(&mut setup);
@@ -199,6 +203,8 @@ fn drive(start: Start, incoming: &Receiver<Incoming>, terminal: &mut Terminal<Ss
     let mut last_key = began;
     let mut held_since: Option<Instant> = None;
     let mut warned = false;
+    let mut dropping = false;
+    let mut held: Option<Incoming> = None;
     loop {
         let now = Instant::now();
         let idle_end = last_key + timing.idle;
@@ -211,7 +217,27 @@ fn drive(start: Start, incoming: &Receiver<Incoming>, terminal: &mut Terminal<Ss
         if let Some(t) = held_since {
             due = due.min(t + ESC_WAIT);
         }
-        let events = match incoming.recv_timeout(due.saturating_duration_since(now)) {
+        let next = match held.take() {
+            Some(item) => Ok(item),
+            None => incoming.recv_timeout(due.saturating_duration_since(now)),
+        };
+        // A burst of window changes (a client resizing, or flooding) is drawn once, at the last.
+        let next = match next {
+            Ok(Incoming::Resize(mut w, mut h)) => {
+                while let Ok(item) = incoming.try_recv() {
+                    match item {
+                        Incoming::Resize(w2, h2) => (w, h) = (w2, h2),
+                        other => {
+                            held = Some(other);
+                            break;
+                        }
+                    }
+                }
+                Ok(Incoming::Resize(w, h))
+            }
+            other => other,
+        };
+        let events = match next {
             Ok(Incoming::Bytes(bytes)) => {
                 last_key = Instant::now();
                 if warned {
@@ -274,6 +300,12 @@ fn drive(start: Start, incoming: &Receiver<Incoming>, terminal: &mut Terminal<Ss
         }
         if changed && draw(terminal, &app).is_err() {
             return End::ClientGone;
+        }
+        if !dropping && terminal.backend().dropped() > 0 {
+            dropping = true;
+            super::log::line(&format!(
+                "{label}: the client is not reading; frames are dropped until it catches up"
+            ));
         }
     }
 }
