@@ -507,6 +507,7 @@ fn remembered(mut settings: Settings, no_config: bool) -> Settings {
             Ok(r) => r.apply(&mut settings, &path),
             Err(w) => settings.warnings.push(w),
         }
+        settings.state_file = Some(path);
     }
     settings
 }

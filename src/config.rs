@@ -205,6 +205,9 @@ pub struct Settings {
     pub paths: ConfigPaths,
     /// The files that were found and read.
     pub files: Vec<PathBuf>,
+    /// Where the explorer keeps the currency and theme last chosen in it (see [`crate::state`]);
+    /// `None` when it keeps them for one run only (`--no-config`, no home directory).
+    pub state_file: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -232,6 +235,7 @@ impl Default for Settings {
             warnings: Vec::new(),
             paths: ConfigPaths::none(),
             files: Vec::new(),
+            state_file: None,
         }
     }
 }

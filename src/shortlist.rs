@@ -172,6 +172,25 @@ impl Shortlist {
         Some(entry)
     }
 
+    /// Puts a removed entry back at `index` (the end when past it), note and dates as they were: the
+    /// explorer's undo. False, and nothing changes, when the record is on the list already.
+    pub fn restore(&mut self, index: usize, entry: Entry) -> bool {
+        if self.contains(entry.kind, entry.id.as_str()) {
+            return false;
+        }
+        let key = entry.key();
+        if self.base.contains(&key) {
+            self.changes.remove(&key);
+        } else {
+            self.changes.insert(key, Change::Added);
+        }
+        let index = index.min(self.entries.len());
+        self.reordered |= index < self.entries.len();
+        self.entries.insert(index, entry);
+        self.dirty = true;
+        true
+    }
+
     /// Adds a record if absent, removes it if present; returns true when it is now on the list.
     pub fn toggle(&mut self, kind: Kind, id: &str) -> bool {
         if self.remove(kind, id).is_some() {

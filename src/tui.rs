@@ -53,7 +53,7 @@ pub fn run(source: &DataSource, settings: &Settings, present: bool) -> ExitCode 
         return ExitCode::from(2);
     }
     let mut setup = setup(settings, present);
-    let performer = Performer::open(&mut setup);
+    let performer = Performer::open(&mut setup).with_terminal(Box::new(io::stdout()));
     let cache = settings.data_cache();
     if !loads_slowly(source) {
         return match crate::cache::load(source, &cache) {

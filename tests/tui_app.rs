@@ -359,8 +359,16 @@ fn keys_map_to_actions_by_context() {
             key(KeyCode::Char('j')),
             Some(Action::SearchInput('j')),
         ),
-        (Context::Search, ctrl('n'), Some(Action::Down)),
-        (Context::Search, ctrl('p'), Some(Action::Up)),
+        (
+            Context::Search,
+            ctrl('n'),
+            Some(Action::SearchHistory { older: false }),
+        ),
+        (
+            Context::Search,
+            ctrl('p'),
+            Some(Action::SearchHistory { older: true }),
+        ),
         (
             Context::Search,
             key(KeyCode::Backspace),

@@ -61,7 +61,7 @@ fn typing_does_not_wait_and_the_results_arrive_as_an_action() {
     let index = SearchIndex::build(&data());
     app.update(Action::OpenSearch);
     type_text(&mut app, "lichen");
-    assert_eq!(search(&app).query, "lichen");
+    assert_eq!(search(&app).query(), "lichen");
     assert!(search(&app).searching(), "nothing shown before the action");
     assert!(search(&app).hits.is_empty());
     settle(&mut app, &ready);

@@ -101,6 +101,23 @@ pub enum Action {
     SearchInput(char),
     /// Search: delete the last character of the query.
     SearchDelete,
+    /// Search: edit the query line as a shell does (cursor moves, cuts).
+    SearchEdit(crate::tui::line_edit::Edit),
+    /// Search: the previous search (`true`) or the next one (`false`) from the history.
+    SearchHistory {
+        /// Older when true, newer when false.
+        older: bool,
+    },
+    /// A key that does nothing where it was pressed: said in the status line.
+    Unbound(crate::tui::keymap::Key),
+    /// Copy the selected record (or the focused figure) to the clipboard.
+    Yank,
+    /// Release the mouse to the terminal (its own selection works) or take it back.
+    ToggleMouse,
+    /// Shortlist: put back the entries removed last, newest first.
+    UndoRemove,
+    /// The next colour scheme (dark, light, high contrast), kept for the next start.
+    CycleTheme,
     /// Search: open the selected hit in its tab.
     OpenHit,
     /// Search: results for the query arrived from the search thread.
@@ -187,7 +204,9 @@ impl Action {
             | Action::SelectHit(_)
             | Action::Wheel { .. }
             | Action::Resize { .. }
-            | Action::SearchDone => false,
+            | Action::SearchDone
+            | Action::Unbound(_) => false,
+            Action::SearchEdit(edit) => !matches!(edit, crate::tui::line_edit::Edit::Insert(_)),
             Action::Quit
             | Action::NextTab
             | Action::PrevTab
@@ -232,7 +251,12 @@ impl Action {
             | Action::MoveEntryDown
             | Action::Suspend
             | Action::SaveAgain
-            | Action::QuitWithoutSaving => true,
+            | Action::QuitWithoutSaving
+            | Action::SearchHistory { .. }
+            | Action::Yank
+            | Action::ToggleMouse
+            | Action::UndoRemove
+            | Action::CycleTheme => true,
         }
     }
 
@@ -250,6 +274,7 @@ impl Action {
             Action::Wheel { .. } => "scroll",
             Action::Resize { .. } => "resize",
             Action::SearchDone => "show the search results",
+            Action::Unbound(_) => "say that a key does nothing here",
             _ => "",
         }
     }
@@ -283,6 +308,13 @@ mod tests {
         Action::OpenSearch,
         Action::SearchInput('a'),
         Action::SearchDelete,
+        Action::SearchEdit(crate::tui::line_edit::Edit::KillWord),
+        Action::SearchHistory { older: true },
+        Action::Unbound(crate::tui::keymap::Key::char('z')),
+        Action::Yank,
+        Action::ToggleMouse,
+        Action::UndoRemove,
+        Action::CycleTheme,
         Action::OpenHit,
         Action::SearchDone,
         Action::ToggleMark,

@@ -3,6 +3,7 @@
 //! No terminal code lives here: the app knows the terminal's size only as the last
 //! [`Action::Resize`] told it, and asks the pure [`layout`] how many rows each pane shows.
 
+mod clipboard;
 mod costs;
 mod detail;
 mod effect;
@@ -14,8 +15,11 @@ mod marks;
 mod moves;
 mod nav;
 mod overlay;
+mod remember;
 mod search;
 mod shortlist;
+mod unbound;
+mod undo;
 mod view;
 
 pub use costs::CostsPane;
@@ -42,6 +46,7 @@ use crate::describe::Description;
 use crate::model::Kind;
 use crate::search::SearchIndex;
 use crate::search::worker::Searcher;
+use crate::tui::line_edit::History;
 use ratatui::layout::Rect;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
@@ -79,6 +84,8 @@ pub struct App {
     /// The number of the newest query sent to the search, across openings of the search overlay, so
     /// that late results for a search already closed are never shown.
     searches: u64,
+    /// Past searches, kept from one opening of the search to the next.
+    search_history: History,
     marks: Marks,
     compare: ComparePane,
     shortlist: ShortlistState,
@@ -167,6 +174,7 @@ impl App {
             view: View {
                 currency: setup.currency,
                 presenter: setup.presenter,
+                mouse_released: false,
             },
             focus: Focus::List(Kind::Condition),
             last_kind: Kind::Condition,
@@ -175,6 +183,7 @@ impl App {
             detail: DetailPane::default(),
             costs: CostsPane::default(),
             searches: 0,
+            search_history: search::new_history(),
             marks: Marks::default(),
             compare: ComparePane::default(),
             shortlist,
@@ -419,7 +428,15 @@ impl App {
             Action::OpenSearch => {
                 self.overlay = Some(Overlay::Search(SearchPane::after(self.searches)));
             }
-            Action::SearchInput(_) | Action::SearchDelete => self.edit_query(action),
+            Action::SearchInput(_)
+            | Action::SearchDelete
+            | Action::SearchEdit(_)
+            | Action::SearchHistory { .. } => self.edit_query(action),
+            Action::Unbound(key) => self.unbound(key),
+            Action::Yank => self.yank(),
+            Action::ToggleMouse => self.toggle_mouse(),
+            Action::UndoRemove => self.undo_remove(),
+            Action::CycleTheme => self.cycle_theme(),
             Action::SearchDone => self.receive_hits(),
             Action::OpenHit => self.open_hit_when_found(),
             Action::SelectHit(i) => self.select_hit(i),
@@ -439,7 +456,11 @@ impl App {
             | Action::PageUp
             | Action::PageDown
             | Action::Top
-            | Action::Bottom => self.move_by(action),
+            | Action::Bottom => {
+                if !self.search_move(action) {
+                    self.move_by(action);
+                }
+            }
             Action::ColumnLeft => self.compare.column = self.compare.column.saturating_sub(1),
             Action::ColumnRight => {
                 self.compare.column += 1;

@@ -110,7 +110,7 @@ pub fn run_app<B: Backend + FrameSync>(
 /// The action an event means for the app as it is now, if any.
 pub fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => app.keymap().action(app.context(), key),
+        Event::Key(key) => app.keymap().action_or_unbound(app.context(), key),
         Event::Mouse(mouse) => mouse::action(app, mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::SearchReady => Some(Action::SearchDone),

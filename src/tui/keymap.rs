@@ -207,6 +207,24 @@ impl Keymap {
         }
     }
 
+    /// [`Keymap::action`], or for a key that does nothing here [`Action::Unbound`], so the app can
+    /// say so; `None` for releases and keys nobody presses on purpose (a modifier alone).
+    pub fn action_or_unbound(&self, context: Context, event: KeyEvent) -> Option<Action> {
+        self.action(context, event).or_else(|| {
+            let key = Key::from_event(event)?;
+            match key.code {
+                KeyCode::Modifier(_)
+                | KeyCode::Media(_)
+                | KeyCode::CapsLock
+                | KeyCode::NumLock
+                | KeyCode::ScrollLock
+                | KeyCode::Null
+                | KeyCode::KeypadBegin => None,
+                _ => Some(Action::Unbound(key)),
+            }
+        })
+    }
+
     /// The names of the keys bound to an action in a context (its own bindings, not inherited ones).
     pub fn keys_for(&self, context: Context, action: Action) -> Vec<String> {
         self.bindings

@@ -116,6 +116,26 @@ pub fn search_parts(overlay: Rect) -> (Rect, Rect) {
     (input, results)
 }
 
+/// The narrowest search results that get a preview of the selected hit beside them.
+pub const PREVIEW_MIN_WIDTH: u16 = 96;
+
+/// The search results split into the hits and, when wide enough, a preview of the selected hit on
+/// the right (its first column a rule); the preview is empty when too narrow.
+pub fn search_preview(results: Rect) -> (Rect, Rect) {
+    if results.width < PREVIEW_MIN_WIDTH {
+        return (results, Rect::default());
+    }
+    let hits_w = results.width * 45 / 100;
+    let hits = Rect::new(results.x, results.y, hits_w, results.height);
+    let preview = Rect::new(
+        results.x + hits_w + 1,
+        results.y,
+        results.width - hits_w - 1,
+        results.height,
+    );
+    (hits, preview)
+}
+
 /// The trip-budget form's inside split into its fields (the values, a key hint and a rule: three
 /// rows) and the budget below them.
 pub fn form_parts(overlay: Rect) -> (Rect, Rect) {

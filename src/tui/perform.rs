@@ -5,14 +5,30 @@
 //! way (or tests not at all, asserting the effects asked for).
 
 use super::app::{App, Effect, Outcome, Saved};
+use super::osc52;
 use super::setup::Setup;
 use crate::export::Format;
 use crate::shortlist::{Store, Timestamp};
+use std::io::{self, Write};
+use std::path::PathBuf;
 
-/// Performs effects: keeps the shortlist's store.
-#[derive(Debug, Default)]
+/// Performs effects: keeps the shortlist's store, where the remembered choices go, and the
+/// terminal's output for what is asked of the terminal itself (the clipboard, the mouse).
+#[derive(Default)]
 pub struct Performer {
     store: Option<Store>,
+    state: Option<PathBuf>,
+    terminal: Option<Box<dyn Write + Send>>,
+}
+
+impl std::fmt::Debug for Performer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Performer")
+            .field("store", &self.store)
+            .field("state", &self.state)
+            .field("terminal", &self.terminal.is_some())
+            .finish()
+    }
 }
 
 impl Performer {
@@ -39,7 +55,32 @@ impl Performer {
                     .push(format!("The shortlist could not be loaded: {e}")),
             }
         }
-        Performer { store }
+        Performer {
+            store,
+            state: setup.state_file.take(),
+            terminal: None,
+        }
+    }
+
+    /// Sends what is asked of the terminal (OSC 52 for the clipboard, mouse capture) to `out`: the
+    /// local terminal's standard output, or a remote session's channel.
+    pub fn with_terminal(mut self, out: Box<dyn Write + Send>) -> Performer {
+        self.terminal = Some(out);
+        self
+    }
+
+    /// Writes bytes to the terminal, or says why they could not go.
+    fn send_to_terminal(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), String> {
+        let out = self
+            .terminal
+            .as_mut()
+            .ok_or("there is no terminal to send it to")?;
+        write(out.as_mut())
+            .and_then(|()| out.flush())
+            .map_err(|e| e.to_string())
     }
 
     /// Where the shortlist is kept, if anywhere.
@@ -64,6 +105,38 @@ impl Performer {
                 },
             }),
             Effect::ReadClock => Outcome::Now(Timestamp::now()),
+            Effect::Copy(text) => {
+                Outcome::Terminal(match osc52::sequence(&text, osc52::inside_tmux()) {
+                    None => Err(format!(
+                        "too long for the clipboard ({} bytes; terminals take about {})",
+                        text.len(),
+                        osc52::MAX_BYTES
+                    )),
+                    Some(seq) => self.send_to_terminal(|out| out.write_all(seq.as_bytes())),
+                })
+            }
+            Effect::Mouse(capture) => {
+                use crossterm::Command;
+                let mut seq = String::new();
+                let written = if capture {
+                    crossterm::event::EnableMouseCapture.write_ansi(&mut seq)
+                } else {
+                    crossterm::event::DisableMouseCapture.write_ansi(&mut seq)
+                };
+                Outcome::Terminal(match written {
+                    Ok(()) => self.send_to_terminal(|out| out.write_all(seq.as_bytes())),
+                    Err(e) => Err(e.to_string()),
+                })
+            }
+            Effect::Remember(choices) => Outcome::Remembered(match &self.state {
+                None => Ok(()),
+                Some(path) => choices.save(path).map_err(|e| {
+                    format!(
+                        "{}: {e}",
+                        crate::text::sanitize(&path.display().to_string())
+                    )
+                }),
+            }),
             Effect::CheckFile { path, handout } => {
                 let exists = path.exists();
                 Outcome::Checked {

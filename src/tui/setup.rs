@@ -31,6 +31,9 @@ pub struct Setup {
     pub export_dir: PathBuf,
     /// Anything to say in the status bar at start.
     pub notices: Vec<String>,
+    /// Where the currency and theme chosen are kept for the next start; `None` keeps them for this
+    /// run only. Taken by [`crate::tui::perform::Performer::open`].
+    pub state_file: Option<PathBuf>,
 }
 
 impl Default for Setup {
@@ -46,6 +49,7 @@ impl Default for Setup {
             shortlist: Shortlist::new(),
             export_dir: PathBuf::from("."),
             notices: Vec::new(),
+            state_file: None,
         }
     }
 }
@@ -63,6 +67,7 @@ impl Setup {
             keymap,
             theme: Theme::new(settings.theme.value, settings.no_color),
             currency: settings.chosen_currency().unwrap_or(Currency::USD),
+            state_file: settings.state_file.clone(),
             ..Setup::default()
         }
     }

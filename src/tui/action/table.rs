@@ -9,7 +9,8 @@
 use super::{Action, Tab};
 use crate::model::Kind;
 use crate::tui::keymap::{Context, Key};
-use crossterm::event::KeyCode;
+use crate::tui::line_edit::Edit;
+use crossterm::event::{KeyCode, KeyModifiers};
 
 /// An action's hint in the status bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +72,30 @@ const BACKSPACE: Key = Key::plain(KeyCode::Backspace);
 const DELETE: Key = Key::plain(KeyCode::Delete);
 const TAB: Key = Key::plain(KeyCode::Tab);
 const BACK_TAB: Key = Key::plain(KeyCode::BackTab);
+const ALT_BACKSPACE: Key = Key {
+    code: KeyCode::Backspace,
+    modifiers: KeyModifiers::ALT,
+};
+
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::ALT,
+    }
+}
+
+/// A search line edit: its row, bound in the search only.
+macro_rules! edit {
+    ($edit:expr, $name:literal, $help:literal, $keys:expr) => {
+        Spec {
+            action: Action::SearchEdit($edit),
+            name: $name,
+            help: $help,
+            hint: None,
+            keys: &[(Context::Search, $keys)],
+        }
+    };
+}
 
 /// Every bindable action, in the order the help lists them within each context.
 pub const ACTIONS: &[Spec] = &[
@@ -145,7 +170,6 @@ pub const ACTIONS: &[Spec] = &[
         keys: &[
             (Context::Always, &[Key::ctrl('c')]),
             (Context::Global, &[Key::char('q')]),
-            (Context::Help, &[Key::char('q')]),
         ],
     },
     Spec {
@@ -179,16 +203,19 @@ pub const ACTIONS: &[Spec] = &[
     Spec {
         action: Action::Close,
         name: "close",
-        help: "close what is open",
+        help: "close what is open (q too, in the help, the budget form and questions)",
         hint: hint("close", 25, 5),
         keys: &[
             (Context::Global, &[ESC]),
             (Context::Search, &[ESC]),
-            (Context::Form, &[ESC]),
+            (Context::Form, &[ESC, Key::char('q')]),
             (Context::Note, &[ESC]),
-            (Context::Confirm, &[Key::char('n'), Key::char('N'), ESC]),
+            (
+                Context::Confirm,
+                &[Key::char('n'), Key::char('N'), ESC, Key::char('q')],
+            ),
             (Context::Unsaved, &[ESC]),
-            (Context::Help, &[Key::char('?'), ESC]),
+            (Context::Help, &[Key::char('?'), ESC, Key::char('q')]),
         ],
     },
     Spec {
@@ -254,7 +281,7 @@ pub const ACTIONS: &[Spec] = &[
         hint: paired("move", 0, 0, Action::Up),
         keys: &[
             (Context::Global, &[Key::char('j'), DOWN]),
-            (Context::Search, &[DOWN, Key::ctrl('n')]),
+            (Context::Search, &[DOWN]),
             (Context::Help, &[Key::char('j'), DOWN]),
         ],
     },
@@ -265,7 +292,7 @@ pub const ACTIONS: &[Spec] = &[
         hint: None,
         keys: &[
             (Context::Global, &[Key::char('k'), UP]),
-            (Context::Search, &[UP, Key::ctrl('p')]),
+            (Context::Search, &[UP]),
             (Context::Help, &[Key::char('k'), UP]),
         ],
     },
@@ -320,6 +347,86 @@ pub const ACTIONS: &[Spec] = &[
         hint: None,
         keys: &[(Context::Search, &[BACKSPACE])],
     },
+    edit!(
+        Edit::Left,
+        "search-left",
+        "cursor one letter left",
+        &[LEFT, Key::ctrl('b')]
+    ),
+    edit!(
+        Edit::Right,
+        "search-right",
+        "cursor one letter right",
+        &[RIGHT, Key::ctrl('f')]
+    ),
+    edit!(
+        Edit::Home,
+        "search-start",
+        "cursor to the start",
+        &[Key::ctrl('a'), HOME]
+    ),
+    edit!(
+        Edit::End,
+        "search-end",
+        "cursor to the end",
+        &[Key::ctrl('e'), END]
+    ),
+    edit!(
+        Edit::WordLeft,
+        "search-word-left",
+        "cursor one word left",
+        &[alt('b')]
+    ),
+    edit!(
+        Edit::WordRight,
+        "search-word-right",
+        "cursor one word right",
+        &[alt('f')]
+    ),
+    edit!(
+        Edit::Delete,
+        "search-delete-forward",
+        "delete the letter under the cursor",
+        &[DELETE, Key::ctrl('d')]
+    ),
+    edit!(
+        Edit::KillToStart,
+        "search-cut-to-start",
+        "cut from the start to the cursor",
+        &[Key::ctrl('u')]
+    ),
+    edit!(
+        Edit::KillToEnd,
+        "search-cut-to-end",
+        "cut from the cursor to the end",
+        &[Key::ctrl('k')]
+    ),
+    edit!(
+        Edit::KillWord,
+        "search-cut-word",
+        "cut the word before the cursor (back to a space)",
+        &[Key::ctrl('w')]
+    ),
+    edit!(
+        Edit::KillAlnumWord,
+        "search-cut-word-part",
+        "cut the word part before the cursor (back to - or .)",
+        &[ALT_BACKSPACE]
+    ),
+    Spec {
+        action: Action::SearchHistory { older: true },
+        name: "search-history-back",
+        help: "the previous search (Up/Down move among the hits, and through past searches when there are none)",
+        hint: None,
+        keys: &[(Context::Search, &[Key::ctrl('p'), alt('p')])],
+    },
+    Spec {
+        action: Action::SearchHistory { older: false },
+        name: "search-history-forward",
+        help: "the next search, back to what was being typed",
+        hint: None,
+        keys: &[(Context::Search, &[Key::ctrl('n'), alt('n')])],
+    },
     Spec {
         action: Action::OpenSearch,
         name: "search",
@@ -371,6 +478,27 @@ pub const ACTIONS: &[Spec] = &[
         help: "trip budget for the selected cost range",
         hint: hint("budget", 10, 10),
         keys: &[(Context::Global, &[Key::char('e')])],
+    },
+    Spec {
+        action: Action::Yank,
+        name: "copy",
+        help: "copy the selected record with its sources (on the cost chart: the figure) to the clipboard",
+        hint: hint("copy", 30, 30),
+        keys: &[(Context::Global, &[Key::char('y')])],
+    },
+    Spec {
+        action: Action::ToggleMouse,
+        name: "mouse",
+        help: "let the terminal have the mouse, so its own selection works (again: take it back)",
+        hint: None,
+        keys: &[(Context::Global, &[Key::char('m')])],
+    },
+    Spec {
+        action: Action::CycleTheme,
+        name: "theme",
+        help: "next colour scheme: dark, light, high contrast (kept for next time, like the currency)",
+        hint: None,
+        keys: &[(Context::Global, &[Key::char('T')])],
     },
     Spec {
         action: Action::ToggleShortlist,
@@ -452,9 +580,16 @@ pub const ACTIONS: &[Spec] = &[
     Spec {
         action: Action::RemoveEntry,
         name: "remove-entry",
-        help: "remove from the shortlist",
+        help: "remove from the shortlist, note and all (u puts it back)",
         hint: hint("remove", 18, 17),
         keys: &[(Context::Shortlist, &[Key::char('d'), DELETE])],
+    },
+    Spec {
+        action: Action::UndoRemove,
+        name: "undo-remove",
+        help: "put back the last entry removed, with its note (again for the one before)",
+        hint: hint("undo", 29, 29),
+        keys: &[(Context::Shortlist, &[Key::char('u')])],
     },
     Spec {
         action: Action::MoveEntryUp,

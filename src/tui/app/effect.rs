@@ -24,6 +24,13 @@ pub enum Effect {
         /// The handout that would go there.
         handout: Box<Handout>,
     },
+    /// Put text on the terminal's clipboard (OSC 52); answered by [`Outcome::Terminal`].
+    Copy(String),
+    /// Capture the mouse (`true`) or leave it to the terminal's own selection; answered by
+    /// [`Outcome::Terminal`].
+    Mouse(bool),
+    /// Keep the currency and theme chosen for the next start; answered by [`Outcome::Remembered`].
+    Remember(crate::state::Remembered),
     /// Write a handout (as HTML); answered by [`Outcome::Written`].
     WriteHandout {
         /// The file.
@@ -51,6 +58,10 @@ pub enum Outcome {
         /// True when something is there already.
         exists: bool,
     },
+    /// What was asked of the terminal was sent, or why not.
+    Terminal(Result<(), String>),
+    /// The choices were kept, or why not.
+    Remembered(Result<(), String>),
     /// A handout was written, or why not.
     Written {
         /// The file.
@@ -114,6 +125,8 @@ impl App {
                 exists,
             } => self.export_checked(path, handout, exists),
             Outcome::Written { path, result } => self.export_written(&path, result),
+            Outcome::Terminal(result) => self.terminal_answered(result),
+            Outcome::Remembered(result) => self.remembered(result),
         }
     }
 }

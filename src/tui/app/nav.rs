@@ -49,6 +49,7 @@ impl App {
                 Some("No hit to open: type part of a name, an alias or a district".into());
             return;
         };
+        self.remember_query();
         self.push_place();
         self.go_to(hit.kind, Some(&hit.id), Focus::List(hit.kind));
     }
@@ -87,6 +88,7 @@ impl App {
     }
 
     pub(super) fn close(&mut self) {
+        self.remember_query();
         if let Some(overlay) = self.overlay.take() {
             self.status = overlay.closed();
             return;

@@ -8,6 +8,7 @@ use crate::search::Hit;
 use crate::search::SearchIndex;
 use crate::tui::action::Action;
 use crate::tui::layout::visible_offset;
+use crate::tui::line_edit::{Edit, History, LineEdit};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -17,12 +18,15 @@ pub const MAX_HITS: usize = 50;
 /// The longest query kept, in characters.
 const MAX_QUERY: usize = 200;
 
-/// The search overlay's state: the query, its hits (best first), the selected hit and the first
+/// The most past searches kept.
+const MAX_HISTORY: usize = 100;
+
+/// The search overlay's state: the query line, its hits (best first), the selected hit and the first
 /// one shown.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchPane {
-    /// What has been typed.
-    pub query: String,
+    /// What has been typed, with its cursor.
+    pub line: LineEdit,
     /// The hits for the query.
     pub hits: Vec<Hit>,
     /// Index of the selected hit.
@@ -38,19 +42,29 @@ pub struct SearchPane {
     pub open_when_found: bool,
 }
 
-impl SearchPane {
-    /// Adds a typed character; true when the query changed.
-    pub(super) fn input(&mut self, c: char) -> bool {
-        if c.is_control() || self.query.chars().count() >= MAX_QUERY {
-            return false;
+impl Default for SearchPane {
+    fn default() -> SearchPane {
+        SearchPane {
+            line: LineEdit::with_max(MAX_QUERY),
+            hits: Vec::new(),
+            selected: 0,
+            offset: 0,
+            generation: 0,
+            shown: 0,
+            open_when_found: false,
         }
-        self.query.push(c);
-        true
     }
+}
 
-    /// Deletes the last character; true when the query changed.
-    pub(super) fn delete(&mut self) -> bool {
-        self.query.pop().is_some()
+/// Past searches, for Ctrl-P and Ctrl-N in the search line.
+pub fn new_history() -> History {
+    History::with_max(MAX_HISTORY)
+}
+
+impl SearchPane {
+    /// What has been typed.
+    pub fn query(&self) -> &str {
+        self.line.text()
     }
 
     /// True while the hits shown are for an older query than the one typed.
@@ -78,7 +92,7 @@ impl SearchPane {
     /// Hashes what it shows, for the app's redraw check (the hits follow from `shown`).
     pub(super) fn fingerprint(&self, h: &mut impl Hasher) {
         (
-            &self.query,
+            &self.line,
             self.selected,
             self.offset,
             self.generation,
@@ -150,18 +164,68 @@ impl App {
         }
     }
 
-    /// Types into the query or deletes from it, and searches again when it changed.
+    /// Types into the query line, edits it as a shell does, or walks the history; searches again
+    /// when the text changed.
     pub(super) fn edit_query(&mut self, action: Action) {
-        let Some(s) = self.search_mut() else {
+        let Some(Overlay::Search(s)) = &mut self.overlay else {
             return;
         };
-        let changed = match action {
-            Action::SearchInput(c) => s.input(c),
-            Action::SearchDelete => s.delete(),
+        let edit = match action {
+            Action::SearchInput(c) => Some(Edit::Insert(c)),
+            Action::SearchDelete => Some(Edit::Backspace),
+            Action::SearchEdit(e) => Some(e),
+            _ => None,
+        };
+        let changed = match (action, edit) {
+            (_, Some(e)) => {
+                let changed = s.line.apply(e);
+                if changed {
+                    self.search_history.stop();
+                }
+                changed
+            }
+            (Action::SearchHistory { older: true }, None) => self
+                .search_history
+                .older(s.line.text())
+                .map(|t| s.line.set(&t))
+                .is_some(),
+            (Action::SearchHistory { older: false }, None) => self
+                .search_history
+                .newer()
+                .map(|t| s.line.set(&t))
+                .is_some(),
             _ => false,
         };
         if changed {
             self.refresh_search();
+        } else if matches!(action, Action::SearchHistory { older: true }) {
+            self.status = Some(if self.search_history.entries().is_empty() {
+                "No past searches yet: a search is kept when you open a hit or close it".into()
+            } else {
+                "That was the oldest search kept".into()
+            });
+        }
+    }
+
+    /// Up or Down in the search: among the hits, or with no hits through past searches.
+    pub(super) fn search_move(&mut self, action: Action) -> bool {
+        let Some(s) = self.search() else {
+            return false;
+        };
+        if !s.hits.is_empty() || !matches!(action, Action::Up | Action::Down) {
+            return false;
+        }
+        self.edit_query(Action::SearchHistory {
+            older: action == Action::Up,
+        });
+        true
+    }
+
+    /// Keeps the query for Ctrl-P, as the search closes or opens a hit.
+    pub(super) fn remember_query(&mut self) {
+        if let Some(s) = self.search() {
+            let q = s.query().to_owned();
+            self.search_history.push(&q);
         }
     }
 
@@ -173,18 +237,18 @@ impl App {
         self.searches += 1;
         search.generation = self.searches;
         let generation = search.generation;
-        if search.query.trim().is_empty() {
+        if search.query().trim().is_empty() {
             search.show(generation, Vec::new());
             return;
         }
         match &self.searcher {
-            Some(worker) => worker.request(generation, &search.query),
+            Some(worker) => worker.request(generation, search.query()),
             None => {
                 let data = &self.data;
                 let index = self
                     .index
                     .get_or_insert_with(|| Arc::new(SearchIndex::build(data)));
-                let hits = index.search(&search.query, None, MAX_HITS);
+                let hits = index.search(search.query(), None, MAX_HITS);
                 search.show(generation, hits);
             }
         }

@@ -33,13 +33,15 @@ pub struct NoteEdit {
 /// The shortlist and the view's position.
 #[derive(Debug, Default)]
 pub struct ShortlistState {
-    list: Shortlist,
+    pub(super) list: Shortlist,
     pane: ListPane,
     /// Why the last save failed: the app holds changes the file does not. Cleared by a save that
     /// works (every change saves the whole list, so the next one tries again).
     unsaved: Option<String>,
     /// Quit once a save asked for from the quit question has worked.
     quit_after_save: bool,
+    /// Entries removed here, newest last, to be put back with `u`.
+    pub(super) removed: Vec<super::undo::Removed>,
 }
 
 impl ShortlistState {
@@ -50,6 +52,7 @@ impl ShortlistState {
             pane: ListPane::default(),
             unsaved: None,
             quit_after_save: false,
+            removed: Vec::new(),
         }
     }
 
@@ -114,14 +117,14 @@ impl App {
         }
     }
 
-    fn record_name(&self, kind: Kind, id: &str) -> String {
+    pub(super) fn record_name(&self, kind: Kind, id: &str) -> String {
         self.data
             .get(kind, id)
             .map_or_else(|| format!("{kind} {id}"), |r| r.name().to_owned())
     }
 
     /// Says `done` and asks for the list to be saved.
-    fn saved(&mut self, done: String) {
+    pub(super) fn saved(&mut self, done: String) {
         let rows = self.shortlist_rows();
         self.shortlist.clamp(rows);
         self.status = Some(sanitize(&done));
@@ -299,18 +302,6 @@ impl App {
         }
         self.push_place();
         self.go_to(e.kind, Some(e.id.as_str()), Focus::List(e.kind));
-    }
-
-    pub(super) fn remove_entry(&mut self) {
-        if self.view.presenter {
-            return self.read_only();
-        }
-        let Some(e) = self.shortlist.selected().cloned() else {
-            return;
-        };
-        self.shortlist.list.remove(e.kind, e.id.as_str());
-        let name = self.record_name(e.kind, e.id.as_str());
-        self.saved(format!("Removed {name} from the shortlist"));
     }
 
     pub(super) fn move_entry(&mut self, up: bool) {

@@ -13,6 +13,8 @@ pub struct View {
     pub currency: Currency,
     /// Presenter mode: no ids, high contrast, the disclaimer in the status bar, read-only.
     pub presenter: bool,
+    /// The mouse is left to the terminal (its own selection works); the explorer gets no clicks.
+    pub mouse_released: bool,
 }
 
 impl App {
@@ -27,6 +29,7 @@ impl App {
             .unwrap_or_default();
         self.status = Some(format!("Figures in {}{rate}", self.view.currency));
         self.clamp_all();
+        self.remember_choices();
     }
 
     /// Enters or leaves presenter mode.

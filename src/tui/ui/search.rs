@@ -3,7 +3,7 @@
 use super::{highlighted, pane_block};
 use crate::search::Hit;
 use crate::text;
-use crate::tui::app::{App, SearchPane};
+use crate::tui::app::{App, MAX_HITS, SearchPane};
 use crate::tui::layout::{self, visible_offset};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -42,32 +42,66 @@ fn hit_line(hit: &Hit, theme: Theme, selected: bool) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The end of `s` that fits in `room` columns, `…` first when the start is left out.
+fn tail(s: &str, room: usize) -> String {
+    if text::width(s) <= room {
+        return s.to_owned();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > room {
+            break;
+        }
+        w += cw;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// Draws the search overlay.
 pub fn draw(frame: &mut Frame, app: &App, search: &SearchPane, area: Rect) {
     let theme = app.theme();
     frame.render_widget(Clear, area);
     let title = if search.searching() {
-        " Search every kind · searching… "
+        " Search every kind · searching… ".to_owned()
     } else {
-        " Search every kind "
+        match search.hits.len() {
+            _ if search.query().trim().is_empty() => " Search every kind ".to_owned(),
+            0 => " Search every kind · no hits ".to_owned(),
+            1 => " Search every kind · 1 hit ".to_owned(),
+            n if n >= MAX_HITS => format!(" Search every kind · first {n} hits "),
+            n => format!(" Search every kind · {n} hits "),
+        }
     };
     frame.render_widget(pane_block(title, true, theme), area);
     let (input, results) = layout::search_parts(area);
     if input.is_empty() {
         return;
     }
-    let query = text::sanitize(&search.query);
+    let query = text::sanitize(search.query());
+    let (before, after) = search.line.split();
+    let (before, after) = (text::sanitize(before), text::sanitize(after));
+    // The part of the line shown: the end of what is before the cursor when the line is too long.
+    let room = usize::from(input.width).saturating_sub(3);
+    let shown_before = tail(&before, room);
+    let mut under = after.chars();
+    let at = under.next().map_or_else(|| " ".to_owned(), String::from);
     let prompt = Line::from(vec![
         Span::styled("/ ", theme.role(crate::tui::doc::Role::Key)),
-        Span::raw(query.clone()),
+        Span::raw(shown_before.clone()),
+        Span::styled(at, theme.selected()),
+        Span::raw(under.collect::<String>()),
     ]);
     frame.render_widget(prompt, input);
-    let cursor_x = input.x as usize + 2 + text::width(&query);
+    let cursor_x = input.x as usize + 2 + text::width(&shown_before);
     if cursor_x < usize::from(input.right()) {
         frame.set_cursor_position(Position::new(cursor_x as u16, input.y));
     }
     if input.bottom() < results.y {
-        let hint = "Enter opens · Up/Down or Ctrl-n/Ctrl-p move · Esc cancels";
+        let hint =
+            "Enter opens · Up/Down move · Ctrl-p/n past searches · Ctrl-a/e/u/w edit · Esc closes";
         frame.render_widget(
             Span::styled(hint, theme.dim()),
             Rect::new(input.x, input.y + 1, input.width, 1),
@@ -95,6 +129,10 @@ pub fn draw(frame: &mut Frame, app: &App, search: &SearchPane, area: Rect) {
     }
     let selected = search.selected.min(hits.len() - 1);
     let offset = visible_offset(search.offset, selected, hits.len(), rows);
+    let (results, preview) = layout::search_preview(results);
+    if !preview.is_empty() {
+        draw_preview(frame, app, &hits[selected], preview);
+    }
     let lines: Vec<Line> = hits
         .iter()
         .enumerate()
@@ -103,4 +141,37 @@ pub fn draw(frame: &mut Frame, app: &App, search: &SearchPane, area: Rect) {
         .map(|(i, hit)| hit_line(hit, theme, i == selected))
         .collect();
     frame.render_widget(Paragraph::new(lines), results);
+}
+
+/// The selected hit's record beside the hits, as the detail pane would show it, from the top.
+fn draw_preview(frame: &mut Frame, app: &App, hit: &Hit, area: Rect) {
+    let theme = app.theme();
+    let Some(d) = app.data().describe(hit.kind, &hit.id) else {
+        return;
+    };
+    let (rule, content) = (
+        Rect::new(area.x, area.y, 1, area.height),
+        Rect::new(
+            area.x + 2,
+            area.y,
+            area.width.saturating_sub(2),
+            area.height,
+        ),
+    );
+    let bar: Vec<Line> = (0..area.height)
+        .map(|_| Line::styled("│", theme.dim()))
+        .collect();
+    frame.render_widget(Paragraph::new(bar), rule);
+    let opts = crate::tui::doc::DetailOptions {
+        presenter: app.view().presenter,
+        timeline: None,
+    };
+    let doc = crate::tui::doc::detail_with(&d, usize::from(content.width), opts);
+    let lines: Vec<Line> = doc
+        .lines
+        .iter()
+        .take(usize::from(content.height))
+        .map(|l| super::doc_line(l, theme, Style::new()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), content);
 }
