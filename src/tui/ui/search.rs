@@ -100,8 +100,7 @@ pub fn draw(frame: &mut Frame, app: &App, search: &SearchPane, area: Rect) {
         frame.set_cursor_position(Position::new(cursor_x as u16, input.y));
     }
     if input.bottom() < results.y {
-        let hint =
-            "Enter opens · Up/Down move · Ctrl-p/n past searches · Ctrl-a/e/u/w edit · Esc closes";
+        let hint = "Enter opens · Up/Down move · Ctrl-p/n earlier searches · Esc closes";
         frame.render_widget(
             Span::styled(hint, theme.dim()),
             Rect::new(input.x, input.y + 1, input.width, 1),
