@@ -312,43 +312,23 @@ mod tests {
 }
 
 /// Wraps text to lines of at most `width` columns (by display width), breaking at spaces and, for a
-/// word longer than a line, inside the word. Always returns at least one line.
+/// word longer than a line, inside the word. Runs of whitespace (newlines too) count as one space.
+/// Always returns at least one line.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_w = 0;
-    for word in s.split_whitespace() {
-        let w = self::width(word);
-        if line_w > 0 && line_w + 1 + w <= width {
-            line.push(' ');
-            line.push_str(word);
-            line_w += 1 + w;
-            continue;
-        }
-        if line_w > 0 {
-            lines.push(std::mem::take(&mut line));
-            line_w = 0;
-        }
-        if w <= width {
-            line.push_str(word);
-            line_w = w;
-            continue;
-        }
-        for c in word.chars() {
-            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if line_w + cw > width && line_w > 0 {
-                lines.push(std::mem::take(&mut line));
-                line_w = 0;
-            }
-            line.push(c);
-            line_w += cw;
-        }
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .break_words(true);
+    let lines: Vec<String> = textwrap::wrap(&words, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
     }
-    if line_w > 0 || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 /// Pads a string with spaces on the right to `width` display columns.
@@ -371,6 +351,9 @@ mod wrap_tests {
         assert_eq!(wrap("가나다라", 4), vec!["가나", "다라"]);
         assert_eq!(wrap("", 5), vec![""]);
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("one  two\nthree", 8), vec!["one two", "three"]);
+        assert_eq!(wrap("ab 가나다", 4), vec!["ab", "가나", "다"]);
+        assert_eq!(wrap("stem-cell therapy", 10), vec!["stem-cell", "therapy"]);
     }
 
     #[test]

@@ -5,7 +5,6 @@
 
 use super::{App, Effect, Focus, Overlay};
 use crate::model::Kind;
-use crate::money;
 use crate::tui::yank::{self, Yank};
 
 impl App {
@@ -18,13 +17,14 @@ impl App {
                 .and_then(|h| record(h.kind, &h.id))
                 .ok_or("No hit selected to copy"),
             (Some(_), _) => Err("Nothing to copy here: close this first (Esc)"),
-            (None, Focus::List(Kind::Cost) | Focus::Detail(Kind::Cost)) => {
-                self.cost_figure().ok_or("No figure selected to copy")
+            (None, Focus::List(kind) | Focus::Detail(kind)) => {
+                if let Some(figure) = self.costs_yank() {
+                    return figure;
+                }
+                self.selected_id(kind)
+                    .and_then(|id| record(kind, id))
+                    .ok_or("Nothing selected to copy")
             }
-            (None, Focus::List(kind) | Focus::Detail(kind)) => self
-                .selected_id(kind)
-                .and_then(|id| record(kind, id))
-                .ok_or("Nothing selected to copy"),
             (None, Focus::Compare) => {
                 let kind = self.marks.kind().ok_or("Mark records to compare first")?;
                 let id = self
@@ -45,27 +45,6 @@ impl App {
                 Ok(y)
             }
         }
-    }
-
-    /// The selected bar's figure, as the source gives it and, when another currency is shown,
-    /// converted too.
-    fn cost_figure(&self) -> Option<Yank> {
-        let c = self.selected_cost()?;
-        let mut figure = format!("{} {}", money::range_text(c), c.unit.label());
-        if let Some(r) = crate::estimate::conversion_rate(&self.data)
-            && let Some(conv) = money::converted_text(c, self.view.currency, r.krw_per_usd, &r.date)
-        {
-            figure.push_str(&format!("; {conv}"));
-        }
-        let source = self
-            .data
-            .describe(Kind::Cost, c.id.as_str())
-            .and_then(|d| d.sources.first().map(|s| s.citation.clone()))
-            .unwrap_or_default();
-        let what = format!("{}, {} ({})", c.name, c.country, c.year);
-        let mut y = yank::figure(&what, &figure, &source);
-        y.what = format!("the figure {}", money::range_text(c));
-        Some(y)
     }
 
     /// Copies the selected record or figure.

@@ -10,7 +10,9 @@ use super::{App, Focus, kind_index};
 use crate::chart;
 use crate::describe::Link;
 use crate::model::{CostRange, Kind};
+use crate::money;
 use crate::tui::doc::{self, CostView, Doc};
+use crate::tui::yank::{self, Yank};
 
 /// The selected bar of the cost chart shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -189,5 +191,32 @@ impl App {
                 link.name
             ))
         })
+    }
+
+    /// What `y` copies on the Costs tab: the selected bar's figure (None elsewhere).
+    pub(super) fn costs_yank(&self) -> Option<Result<Yank, &'static str>> {
+        self.on_costs()
+            .then(|| self.cost_figure().ok_or("No figure selected to copy"))
+    }
+
+    /// The selected bar's figure, as the source gives it and, when another currency is shown,
+    /// converted too.
+    fn cost_figure(&self) -> Option<Yank> {
+        let c = self.selected_cost()?;
+        let mut figure = format!("{} {}", money::range_text(c), c.unit.label());
+        if let Some(r) = crate::estimate::conversion_rate(&self.data)
+            && let Some(conv) = money::converted_text(c, self.view.currency, r.krw_per_usd, &r.date)
+        {
+            figure.push_str(&format!("; {conv}"));
+        }
+        let source = self
+            .data
+            .describe(Kind::Cost, c.id.as_str())
+            .and_then(|d| d.sources.first().map(|s| s.citation.clone()))
+            .unwrap_or_default();
+        let what = format!("{}, {} ({})", c.name, c.country, c.year);
+        let mut y = yank::figure(&what, &figure, &source);
+        y.what = format!("the figure {}", money::range_text(c));
+        Some(y)
     }
 }
