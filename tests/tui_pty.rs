@@ -150,6 +150,18 @@ impl Session {
         self.screen.screen().contents()
     }
 
+    /// Reads until the screen no longer contains `text`.
+    fn wait_gone(&mut self, text: &str) {
+        let end = Instant::now() + DEADLINE;
+        while self.contents().contains(text) {
+            assert!(
+                Instant::now() < end && self.pump(Duration::from_millis(100)),
+                "the screen still shows {text:?}:\n{}",
+                self.contents()
+            );
+        }
+    }
+
     /// Reads until the screen contains `text`, or fails after the deadline showing the screen.
     fn wait_for(&mut self, text: &str) {
         let end = Instant::now() + DEADLINE;
@@ -716,5 +728,79 @@ fn without_a_terminal_or_with_term_dumb_the_explorer_refuses() {
     assert!(
         !seen.contains("\x1b[?1049h") && !seen.contains("\x1b[?1000h"),
         "{seen:?}"
+    );
+}
+
+/// Fails if the explorer's output holds any character from the hostile corpus raw: bidirectional
+/// and invisible characters, C1 controls, or the corpus's own escape sequences (OSC 52, OSC 8,
+/// a title change). The explorer's own sequences (CSI, its synchronized updates) are fine.
+fn assert_no_hostile_output(raw: &[u8], when: &str) {
+    let text = String::from_utf8_lossy(raw);
+    for bad in ["\x1b]52;", "\x1b]8;;https://evil", "\x1b]0;", "\u{9b}"] {
+        assert!(!text.contains(bad), "{when}: {bad:?} reached the terminal");
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|&c| clinic_explorer::text::is_unsafe(c) && !c.is_ascii_control())
+    {
+        panic!("{when}: raw U+{:04X} reached the terminal", u32::from(c));
+    }
+}
+
+#[test]
+fn the_hostile_corpus_never_reaches_the_terminal_raw() {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_clinic-explorer"));
+    cmd.args(["--data", "tests/fixtures/hostile/bidi"]);
+    let mut s = Session::start_with(cmd);
+    s.wait_for("Conditions (5)");
+    // Every tab, a detail, the search, the help, compare, a shortlist entry with a typed note
+    // carrying a bidirectional override, and the shortlist view.
+    for (keys, shows) in [
+        ("2", "Therapies ("),
+        ("3", "Clinics ("),
+        ("l", "Test Gangnam Clinic"),
+        ("4", "Costs"),
+        ("5", "Travel"),
+        ("1", "Conditions ("),
+        ("/hair", "[therapy]   Hair transplant"),
+    ] {
+        s.keys(keys);
+        s.wait_for(shows);
+    }
+    s.keys("\x1b");
+    s.wait_gone("Search every kind");
+    s.keys("?");
+    s.wait_for("Keys (Esc or ? closes");
+    s.keys("?");
+    s.wait_for("Conditions (5)");
+    s.keys("2 j c");
+    s.wait_for("Compare 2 therapies");
+    s.keys("\x1b");
+    s.wait_gone("Compare 2 therapies");
+    s.keys("2");
+    s.wait_for("Therapies (");
+    s.keys("b");
+    s.wait_for("Added");
+    s.keys("n");
+    s.wait_for("Note on");
+    s.keys("ask \u{202E}about\u{202C} \u{200B}price\r");
+    s.wait_for("Note saved");
+    s.keys("s");
+    s.wait_for("Shortlist (1)");
+    s.wait_for("ask");
+    assert_no_hostile_output(&s.raw, "the explorer on the bidi corpus");
+    quit_cleanly(&mut s);
+    assert_no_hostile_output(&s.raw, "the explorer on the bidi corpus, quitting");
+
+    // The escape-sequence corpus is refused at start; the message quotes the values escaped.
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_clinic-explorer"));
+    cmd.args(["--data", "tests/fixtures/hostile/escapes"]);
+    let mut s = Session::start_with(cmd);
+    let status = s.wait_exit(DEADLINE);
+    assert_eq!(status.exit_code(), 1);
+    assert_no_hostile_output(&s.raw, "the explorer's start-up errors");
+    assert!(
+        String::from_utf8_lossy(&s.raw).contains("control character (U+001B)"),
+        "the problems are said"
     );
 }
