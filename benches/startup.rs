@@ -7,6 +7,9 @@
 //! cargo bench --bench startup
 //! STARTUP_RUNS=50 STARTUP_LARGE=100000 cargo bench --bench startup
 //! ```
+//!
+//! `less` on a 200-line file is timed in the same run, for scale. The large directory's first run
+//! fills the cache (in the bench's own temporary home), so its later runs show a warm start.
 
 #[path = "support/common.rs"]
 mod common;
@@ -32,6 +35,37 @@ fn env_or(name: &str, default: usize) -> usize {
 /// Starts the explorer (on `data`, or the bundled data) and returns the time to its first frame and
 /// the time until the screen shows `ready`.
 fn start_once(data: Option<&Path>, ready: &str, home: &Path) -> (Duration, Duration) {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_clinic-explorer"));
+    cmd.arg("--no-config");
+    if let Some(dir) = data {
+        cmd.arg("--data");
+        cmd.arg(dir);
+    }
+    cmd.env_remove("CLINIC_EXPLORER_DATA");
+    cmd.env("XDG_DATA_HOME", home.join("data"));
+    cmd.env("XDG_CACHE_HOME", home.join("cache"));
+    let frame_end = |seen: &[u8]| seen.windows(FRAME_END.len()).any(|w| w == FRAME_END);
+    time_in_pty(cmd, home, &frame_end, ready)
+}
+
+/// Starts `less` on a file and returns the time until its screen shows `ready` (the file's first
+/// line), twice: less draws its first screen in one go.
+fn less_once(file: &Path, ready: &str, home: &Path) -> Duration {
+    let mut cmd = CommandBuilder::new("less");
+    cmd.arg(file);
+    cmd.env("LESSHISTFILE", "-");
+    let shown = |seen: &[u8]| String::from_utf8_lossy(seen).contains(ready);
+    time_in_pty(cmd, home, &shown, ready).0
+}
+
+/// Runs `cmd` in a 120x40 pseudo-terminal: the time until `first(output)` holds, and until the
+/// output shows `ready`; then types q.
+fn time_in_pty(
+    mut cmd: CommandBuilder,
+    home: &Path,
+    first_frame: &dyn Fn(&[u8]) -> bool,
+    ready: &str,
+) -> (Duration, Duration) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -40,15 +74,7 @@ fn start_once(data: Option<&Path>, ready: &str, home: &Path) -> (Duration, Durat
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_clinic-explorer"));
-    cmd.arg("--no-config");
-    if let Some(dir) = data {
-        cmd.arg("--data");
-        cmd.arg(dir);
-    }
     cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("CLINIC_EXPLORER_DATA");
-    cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("HOME", home);
     let mut reader = pty.master.try_clone_reader().expect("a reader");
     let mut writer = pty.master.take_writer().expect("a writer");
@@ -71,7 +97,7 @@ fn start_once(data: Option<&Path>, ready: &str, home: &Path) -> (Duration, Durat
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
             .expect("the explorer draws");
         seen.extend_from_slice(&chunk);
-        if first.is_none() && seen.windows(FRAME_END.len()).any(|w| w == FRAME_END) {
+        if first.is_none() && first_frame(&seen) {
             first = Some(started.elapsed());
         }
         if first.is_some() && String::from_utf8_lossy(&seen).contains(ready) {
@@ -113,6 +139,19 @@ fn main() {
     println!(
         "| bundled | {runs} | first frame (the explorer) | {} |",
         summary(bundled.iter().map(|s| s.0).collect())
+    );
+    // `less` on a file of about the explorer's first screen, in the same run, for scale.
+    let page = home.path().join("page.txt");
+    let text: String = (1..=200)
+        .map(|i| format!("line {i:03} of a plain text file shown by less for comparison\n"))
+        .collect();
+    std::fs::write(&page, text).expect("written");
+    let less: Vec<_> = (0..runs)
+        .map(|_| less_once(&page, "line 001 of a plain", home.path()))
+        .collect();
+    println!(
+        "| a 200-line text file | {runs} | `less` showing its first screen | {} |",
+        summary(less)
     );
     let large = env_or("STARTUP_LARGE", 100_000);
     if large > 0 {

@@ -12,7 +12,7 @@
 mod entry;
 
 use crate::dataset::progress::Progress;
-use crate::dataset::{DataSource, Dataset, read_dir};
+use crate::dataset::{DataSource, Dataset, read_dir, read_layers};
 use crate::error::Result;
 use std::path::{Path, PathBuf};
 
@@ -78,12 +78,22 @@ pub struct Loaded {
 
 /// Loads `from` as [`Dataset::load`] does, through `cache` for a data directory.
 pub fn load(from: &DataSource, cache: &Cache) -> Result<Loaded> {
-    load_reporting(from, cache, &mut |_| {})
+    load_layers_reporting(from, &[], cache, &mut |_| {})
 }
 
-/// [`load`], telling `report` how far it has got.
-pub fn load_reporting(
+/// Loads `from` with `layers` on top as [`Dataset::load_layers`] does, through `cache` for a data
+/// directory or any layers.
+pub fn load_layers(from: &DataSource, layers: &[PathBuf], cache: &Cache) -> Result<Loaded> {
+    load_layers_reporting(from, layers, cache, &mut |_| {})
+}
+
+/// The parse and validation a cache miss runs.
+type Parse = dyn FnOnce(&mut dyn FnMut(Progress)) -> Result<Dataset>;
+
+/// [`load_layers`], telling `report` how far it has got.
+pub fn load_layers_reporting(
     from: &DataSource,
+    layers: &[PathBuf],
     cache: &Cache,
     report: &mut dyn FnMut(Progress),
 ) -> Result<Loaded> {
@@ -92,12 +102,30 @@ pub fn load_reporting(
         from_cache: false,
         note: None,
     };
-    let (DataSource::Dir(dir), Some(cache_dir)) = (from, cache.dir()) else {
-        return Dataset::load_reporting(from, report).map(fresh);
+    let Some(cache_dir) = cache.dir() else {
+        return Dataset::load_layers_reporting(from, layers, report).map(fresh);
     };
-    let texts = read_dir(dir, report)?;
-    let Some(key) = entry::key(&texts) else {
-        return Dataset::from_texts(texts, report).map(fresh);
+    let (key, parse): (_, Box<Parse>) = match (from, layers.is_empty()) {
+        (DataSource::Bundled, true) => {
+            return Dataset::load_reporting(from, report).map(fresh);
+        }
+        (DataSource::Dir(dir), true) => {
+            let texts = read_dir(dir, report)?;
+            let key = entry::key(&[("", &texts, None)]);
+            (key, Box::new(move |r| Dataset::from_texts(texts, r)))
+        }
+        _ => {
+            let inputs = read_layers(from, layers, report)?;
+            let key = entry::key(
+                &(inputs.iter())
+                    .map(|i| (i.layer.name.as_str(), &i.texts, i.removals.as_ref()))
+                    .collect::<Vec<_>>(),
+            );
+            (key, Box::new(move |r| Dataset::from_layers(inputs, r)))
+        }
+    };
+    let Some(key) = key else {
+        return parse(report).map(fresh);
     };
     let path = cache_dir.join(entry::file_name(&key));
     if let Some(data) = entry::read(&path, &key, cache.cap) {
@@ -108,7 +136,7 @@ pub fn load_reporting(
             note: None,
         });
     }
-    let data = Dataset::from_texts(texts, report)?;
+    let data = parse(report)?;
     let note = entry::store(cache_dir, &path, &key, &data, cache.cap, &mut |w, b| {
         w.write_all(b)
     })

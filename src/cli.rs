@@ -79,6 +79,11 @@ pub struct Common {
     /// configuration file). `check` never uses it.
     #[arg(long)]
     pub no_cache: bool,
+
+    /// A layer directory loaded on top of the data; give it more than once for several, in order
+    /// (also: CLINIC_EXPLORER_LAYERS, or `layers` in the configuration file).
+    #[arg(long = "layer", value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub layers: Vec<PathBuf>,
 }
 
 impl Common {
@@ -88,6 +93,7 @@ impl Common {
             data: self.data.or_else(|| top.data.clone()),
             no_config: self.no_config || top.no_config,
             no_cache: self.no_cache || top.no_cache,
+            layers: top.layers.iter().chain(&self.layers).cloned().collect(),
         }
     }
 }
@@ -402,7 +408,7 @@ pub fn run() -> ExitCode {
     };
     let source = settings.data_source();
     match command {
-        Command::Check { .. } => return check::run(&source),
+        Command::Check { .. } => return check::run(&source, &settings.layer_dirs()),
         Command::Serve { args, .. } => return crate::serve::run(&source, &settings, &args),
         Command::Config { .. } => {
             out!("{}", config::print(&settings));
@@ -410,18 +416,19 @@ pub fn run() -> ExitCode {
         }
         _ => {}
     }
-    let data = match crate::cache::load(&source, &settings.data_cache()) {
-        Ok(loaded) => {
-            if let Some(note) = loaded.note {
-                eprintln!("clinic-explorer: {note}");
+    let data =
+        match crate::cache::load_layers(&source, &settings.layer_dirs(), &settings.data_cache()) {
+            Ok(loaded) => {
+                if let Some(note) = loaded.note {
+                    eprintln!("clinic-explorer: {note}");
+                }
+                loaded.data
             }
-            loaded.data
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(EXIT_FAILURE);
-        }
-    };
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(EXIT_FAILURE);
+            }
+        };
     let currency = settings.chosen_currency();
     let result = match command {
         Command::Check { .. }
@@ -523,6 +530,12 @@ fn settings(flags: &Flags, common: &Common) -> Result<Settings, ExitCode> {
         }
         ExitCode::from(EXIT_FAILURE)
     })?;
+    for l in &common.layers {
+        settings.layers.push(crate::config::Setting {
+            value: l.clone(),
+            origin: crate::config::Origin::Flag("--layer"),
+        });
+    }
     if common.no_cache {
         settings.cache = crate::config::Setting {
             value: false,

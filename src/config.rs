@@ -33,6 +33,8 @@ pub const THEME_ENV: &str = "CLINIC_EXPLORER_THEME";
 pub const CURRENCY_ENV: &str = "CLINIC_EXPLORER_CURRENCY";
 /// The environment variable that turns colour off when set to anything but an empty string.
 pub const NO_COLOR_ENV: &str = "NO_COLOR";
+/// The environment variable listing layer directories, separated as `PATH` is.
+pub const LAYERS_ENV: &str = "CLINIC_EXPLORER_LAYERS";
 
 /// The explorer's colour scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -194,6 +196,9 @@ pub struct Settings {
     /// Whether a data directory's validated dataset is kept in the user's cache (`cache` in a
     /// file, `--no-cache`).
     pub cache: Setting<bool>,
+    /// Layer directories on top of the data, in load order: the system file's, the user file's,
+    /// `CLINIC_EXPLORER_LAYERS`, then `--layer` flags.
+    pub layers: Vec<Setting<PathBuf>>,
     /// Key bindings from the files: system-wide first, then per-user; a key bound in both is the
     /// user's.
     pub keys: Vec<KeyBinding>,
@@ -230,6 +235,7 @@ impl Default for Settings {
                 value: true,
                 origin: Origin::Default,
             },
+            layers: Vec::new(),
             keys: Vec::new(),
             no_color: false,
             warnings: Vec::new(),
@@ -323,6 +329,20 @@ impl Settings {
                     origin: origin.clone(),
                 };
             }
+            for l in &f.layers {
+                s.layers.push(Setting {
+                    value: dir.join(l),
+                    origin: origin.clone(),
+                });
+            }
+        }
+        if let Some(list) = env_value(env, LAYERS_ENV) {
+            for l in std::env::split_paths(&list).filter(|p| !p.as_os_str().is_empty()) {
+                s.layers.push(Setting {
+                    value: l,
+                    origin: Origin::Env(LAYERS_ENV),
+                });
+            }
         }
         if let Some(d) = env_value(env, DATA_ENV) {
             s.data_dir = Setting {
@@ -383,6 +403,11 @@ impl Settings {
             .value
             .clone()
             .map_or(DataSource::Bundled, DataSource::Dir)
+    }
+
+    /// The layer directories, in load order.
+    pub fn layer_dirs(&self) -> Vec<PathBuf> {
+        self.layers.iter().map(|l| l.value.clone()).collect()
     }
 
     /// The cache of data directories these settings ask for: the user's, or none.

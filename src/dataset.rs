@@ -11,6 +11,7 @@
 mod bundled;
 pub mod form;
 mod index;
+pub mod layer;
 mod load;
 mod parse;
 pub mod progress;
@@ -26,7 +27,7 @@ use index::Index;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-pub(crate) use load::{FileText, read_dir};
+pub(crate) use load::{FileText, read_dir, read_layers};
 pub use read::{MAX_FILE_BYTES, MAX_NESTING};
 
 /// The files a data directory holds, in the order they are read.
@@ -109,6 +110,8 @@ pub struct Dataset {
     /// Places (a neighbourhood in its district), from the optional `places.ron` (see
     /// [`crate::places`]).
     pub places: Vec<crate::model::Place>,
+    /// The layers it was loaded from and each record's origin (empty without layers).
+    pub provenance: layer::Provenance,
     #[serde(skip)]
     index: Index,
 }
@@ -177,6 +180,17 @@ impl Dataset {
             .ranges_in_group(group)
             .iter()
             .filter_map(|&i| self.costs.ranges.get(i))
+    }
+
+    /// The layer a record came from and, if it replaced a record of an earlier layer, that
+    /// layer; `None` when the dataset has no layers on top of its base.
+    pub fn layer_of(&self, kind: Kind, id: &str) -> Option<(&layer::Layer, Option<&layer::Layer>)> {
+        if !self.provenance.layered() {
+            return None;
+        }
+        let origin = self.provenance.origin(kind, self.position(kind, id)?)?;
+        let layer = |i: u16| self.provenance.layers.get(usize::from(i));
+        Some((layer(origin.layer)?, origin.replaces.and_then(layer)))
     }
 
     /// A record by kind and id.

@@ -388,6 +388,8 @@ impl Dataset {
             }
         }
         links.retain(|l| !l.items.is_empty());
+        // With data layers, where the record came from (see dataset::layer), beside its sources.
+        push(&mut fields, "Layer", self.layer_line(kind, id));
         Some(Description {
             kind,
             id: r.id().0.clone(),
@@ -407,6 +409,16 @@ impl Dataset {
             claims: r.claims().iter().map(|c| self.claim_line(c)).collect(),
             notes,
             sources: r.sources().iter().map(|s| self.source_line(s)).collect(),
+        })
+    }
+
+    /// "team-layer (replaces the bundled record)", for a dataset loaded with layers.
+    pub fn layer_line(&self, kind: Kind, id: &str) -> Option<String> {
+        let (layer, replaced) = self.layer_of(kind, id)?;
+        Some(match replaced {
+            Some(r) if r.dir.is_none() => format!("{} (replaces the bundled record)", layer.name),
+            Some(r) => format!("{} (replaces the record of layer {})", layer.name, r.name),
+            None => layer.name.clone(),
         })
     }
 }

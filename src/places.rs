@@ -138,9 +138,9 @@ impl Gazetteer {
     }
 }
 
-/// Parses `places.ron` (when the data has one) and checks it: unique ids, `within` naming a place,
-/// no place inside itself, sources that exist. Every problem carries the file and, where the id is
-/// found in the text, its line and column.
+/// Parses `places.ron` (when the data has one) and checks it (see [`check`]); the loader parses and
+/// checks in two steps, so that places from layers are checked together.
+#[cfg(test)]
 pub(crate) fn load(
     text: Option<(&Path, &str)>,
     sources: &HashSet<&str>,
@@ -149,17 +149,39 @@ pub(crate) fn load(
         return Ok(Vec::new());
     };
     let places: Vec<Place> = read::parse_list(text, label, &mut |_| {}).map_err(|p| vec![p])?;
-    let at = |id: &str, message: String| match text.find(&format!("\"{id}\"")) {
+    let problems = check(&places, sources, &|id, message| {
+        locate(label, text, id, message)
+    });
+    if problems.is_empty() {
+        Ok(places)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A problem at the place `id` in the text of a places file (or the file, if not found).
+pub(crate) fn locate(label: &Path, text: &str, id: &str, message: String) -> Problem {
+    match text.find(&format!("\"{id}\"")) {
         Some(offset) => {
             let (line, column) = read::line_col(text, offset);
             Problem::at(label, line, column, message)
         }
         None => Problem::in_file(label, message),
-    };
+    }
+}
+
+/// Checks parsed places: unique ids, `within` naming a place, no place inside itself, sources that
+/// exist. `at` turns a place id and a message into a problem located in the file the place came
+/// from (with layers, that layer's `places.ron`).
+pub(crate) fn check(
+    places: &[Place],
+    sources: &HashSet<&str>,
+    at: &dyn Fn(&str, String) -> Problem,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     let ids: HashSet<&str> = places.iter().map(|p| p.id.as_str()).collect();
     let mut seen = HashSet::new();
-    for p in &places {
+    for p in places {
         let id = p.id.as_str();
         if !seen.insert(id) {
             problems.push(at(
@@ -179,7 +201,7 @@ pub(crate) fn load(
             problems.push(at(
                 id,
                 format!(
-                    "place `{id}` is within `{}`, which is not a place in this file",
+                    "place `{id}` is within `{}`, which is not a place in the data",
                     w.as_str()
                 ),
             ));
@@ -200,7 +222,7 @@ pub(crate) fn load(
         }
     }
     if problems.is_empty() {
-        let g = Gazetteer::new(&places);
+        let g = Gazetteer::new(places);
         for (i, p) in places.iter().enumerate() {
             let chain = g.chain(i);
             let last = &places[*chain.last().unwrap_or(&i)];
@@ -215,11 +237,7 @@ pub(crate) fn load(
             }
         }
     }
-    if problems.is_empty() {
-        Ok(places)
-    } else {
-        Err(problems)
-    }
+    problems
 }
 
 #[cfg(test)]

@@ -55,8 +55,9 @@ pub fn run(source: &DataSource, settings: &Settings, present: bool) -> ExitCode 
     let mut setup = setup(settings, present);
     let performer = Performer::open(&mut setup).with_terminal(Box::new(io::stdout()));
     let cache = settings.data_cache();
+    let layers = settings.layer_dirs();
     if !loads_slowly(source) {
-        return match crate::cache::load(source, &cache) {
+        return match crate::cache::load_layers(source, &layers, &cache) {
             // The search thread builds the index after the first frame.
             Ok(crate::cache::Loaded { data, note, .. }) => session(performer, |_, events| {
                 setup.notices.extend(note);
@@ -74,7 +75,7 @@ pub fn run(source: &DataSource, settings: &Settings, present: bool) -> ExitCode 
     }
     let source = source.clone();
     session(performer, move |terminal, events| {
-        load_behind_gauge(terminal, events, &source, &cache, setup)
+        load_behind_gauge(terminal, events, &source, &layers, &cache, setup)
     })
 }
 

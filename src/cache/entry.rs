@@ -19,16 +19,40 @@ const HEADER: usize = 8 + 32 + 16 + 8 + 16;
 /// A temporary file older than this was left by a run that stopped while writing.
 const STALE: Duration = Duration::from_secs(600);
 
-/// The key of a directory's files: a hash of this build's form and every file's name and bytes;
-/// `None` when a file could not be read (the load will fail and nothing is cached).
-pub(super) fn key(texts: &[Result<FileText, Problem>]) -> Option<u128> {
+/// One layer's files for the key: its name, its six files' text (and `places.ron` after them when
+/// it has one), and its `remove.ron`.
+pub(super) type LayerTexts<'a> = (
+    &'a str,
+    &'a Vec<Result<FileText, Problem>>,
+    Option<&'a Result<FileText, Problem>>,
+);
+
+/// The key of the files of a directory (or of a base and its layers, each with its name): a hash of
+/// this build's form and every file's name and bytes; `None` when a file could not be read (the
+/// load will fail and nothing is cached).
+pub(super) fn key(layers: &[LayerTexts<'_>]) -> Option<u128> {
     let mut h = Xxh3::new();
     h.update(FORM_ID.as_bytes());
-    for (name, t) in FILES.iter().chain([&crate::dataset::PLACES]).zip(texts) {
+    let text = |h: &mut Xxh3, name: &str, t: &Result<FileText, Problem>| -> Option<()> {
         let t = t.as_ref().ok()?;
         h.update(name.as_bytes());
         h.update(&(t.text.len() as u64).to_le_bytes());
         h.update(t.text.as_bytes());
+        Some(())
+    };
+    for (layer, texts, removals) in layers {
+        h.update(&(layer.len() as u64).to_le_bytes());
+        h.update(layer.as_bytes());
+        for (name, t) in FILES
+            .iter()
+            .chain([&crate::dataset::PLACES])
+            .zip(texts.iter())
+        {
+            text(&mut h, name, t)?;
+        }
+        if let Some(r) = removals {
+            text(&mut h, "remove.ron", r)?;
+        }
     }
     Some(h.digest128())
 }

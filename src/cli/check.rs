@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 /// Runs `check`: counts per kind on stdout and exit 0, or every problem on stdout (one per line,
 /// `FILE:LINE:COLUMN: message`) with a summary on stderr and exit 1.
-pub fn run(source: &DataSource) -> ExitCode {
-    match Dataset::check(source) {
+pub fn run(source: &DataSource, layers: &[std::path::PathBuf]) -> ExitCode {
+    match Dataset::check_layers(source, layers) {
         Ok(data) => {
             outln!("{}: valid", source.describe());
             for kind in Kind::ALL {

@@ -49,6 +49,18 @@ pub fn print(settings: &Settings) -> String {
         settings.currency.value,
         from(&settings.currency.origin)
     ));
+    if settings.layers.is_empty() {
+        line("layers = (none)".to_owned());
+    } else {
+        line("layers:".to_owned());
+        for l in &settings.layers {
+            line(format!(
+                "  {}  {}",
+                sanitize(&l.value.display().to_string()),
+                from(&l.origin)
+            ));
+        }
+    }
     line(format!(
         "cache = {}  {}",
         match settings.data_cache().dir() {

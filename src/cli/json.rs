@@ -27,6 +27,12 @@ pub fn record(
     if let Some(Value::Array(pairs)) = v.remove("attributes") {
         v.insert("attributes".into(), Value::Object(attributes(pairs)));
     }
+    if let Some((layer, replaced)) = data.layer_of(kind, id) {
+        v.insert(
+            "layer".into(),
+            json!({ "name": layer.name, "replaces": replaced.map(|r| r.name.clone()) }),
+        );
+    }
     let typed = Typed {
         kind,
         id: v.remove("id").unwrap_or(Value::Null),

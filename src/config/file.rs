@@ -29,6 +29,10 @@ pub(super) struct ConfigFile {
     /// `false` turns off the cache of data directories.
     #[serde(default)]
     pub cache: Option<bool>,
+    /// Layer directories loaded on top of the data, in order; relative paths are taken from the
+    /// configuration file's directory.
+    #[serde(default)]
+    pub layers: Vec<PathBuf>,
 }
 
 /// A currency written as a string, `"USD"` or `"KRW"` (any case).

@@ -1,6 +1,7 @@
 //! Loading: the files of a directory (or the bundled text, or bytes handed over) read, parsed on every
 //! core, validated and indexed; or the bundled data decoded from the form the build checked.
 
+use super::layer::{self, Layer, LayerInput, Provenance, Removal};
 use super::{
     BUNDLED, BUNDLED_PLACES, DataSource, Dataset, FILES, Index, MAX_FILE_BYTES, PLACES, parse,
     progress, read, validate,
@@ -32,6 +33,81 @@ impl Dataset {
             #[cfg(bundled_form)]
             DataSource::Bundled => Ok(super::bundled::dataset()),
             _ => Self::check_reporting(from, report),
+        }
+    }
+
+    /// The base dataset with `layers` (directories, in order) on top, validated as one dataset;
+    /// every problem names its layer and file. Without layers, [`Dataset::load`].
+    pub fn load_layers(from: &DataSource, layers: &[PathBuf]) -> Result<Dataset> {
+        Self::load_layers_reporting(from, layers, &mut |_| {})
+    }
+
+    /// [`Dataset::load_layers`], telling `report` how far it has got.
+    pub fn load_layers_reporting(
+        from: &DataSource,
+        layers: &[PathBuf],
+        report: &mut dyn FnMut(progress::Progress),
+    ) -> Result<Dataset> {
+        if layers.is_empty() {
+            return Self::load_reporting(from, report);
+        }
+        Self::from_layers(read_layers(from, layers, report)?, report)
+    }
+
+    /// [`Dataset::load_layers`] always from the files' text: what `check` runs.
+    pub fn check_layers(from: &DataSource, layers: &[PathBuf]) -> Result<Dataset> {
+        if layers.is_empty() {
+            return Self::check(from);
+        }
+        Self::from_layers(read_layers(from, layers, &mut |_| {})?, &mut |_| {})
+    }
+
+    /// Parses every layer, merges them in order, and validates the result as one dataset.
+    pub(crate) fn from_layers(
+        inputs: Vec<LayerInput>,
+        report: &mut dyn FnMut(progress::Progress),
+    ) -> Result<Dataset> {
+        let mut prov = Provenance::default();
+        prov.layers = inputs.iter().map(|i| i.layer.clone()).collect();
+        let mut problems = Vec::new();
+        let mut all_files = Vec::new();
+        let mut merged: Option<Dataset> = None;
+        for (i, input) in inputs.into_iter().enumerate() {
+            let parsed = match Self::parse_texts(input.texts, report) {
+                Ok(p) => p,
+                Err(Error::Invalid(p)) => {
+                    problems.extend(p);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let (add, files) = parsed;
+            match &mut merged {
+                None => merged = Some(add),
+                Some(data) => {
+                    match input.removals {
+                        Some(Ok(f)) => match read::parse::<Vec<Removal>>(&f.text, &f.label) {
+                            Ok(list) => layer::remove(data, &mut prov, &list, &f, &mut problems),
+                            Err(p) => problems.push(p),
+                        },
+                        Some(Err(p)) => problems.push(p),
+                        None => {}
+                    }
+                    let n = u16::try_from(i).unwrap_or(u16::MAX);
+                    layer::merge(data, &mut prov, n, add, &files, &mut problems);
+                }
+            }
+            all_files.push(files);
+        }
+        match merged {
+            Some(mut data) if problems.is_empty() => {
+                data.provenance = prov;
+                Self::finish(data, &all_files, report)
+            }
+            _ => {
+                layer::name_layers(&mut problems, &prov.layers);
+                Err(Error::Invalid(problems))
+            }
         }
     }
 
@@ -87,9 +163,16 @@ impl Dataset {
         texts: Vec<Result<FileText, Problem>>,
         report: &mut dyn FnMut(progress::Progress),
     ) -> Result<Dataset> {
-        use progress::{
-            CHECK_START, INDEX_START, PARSE_START, Progress, SEARCH_START, Step, along,
-        };
+        let (data, files) = Self::parse_texts(texts, report)?;
+        Self::finish(data, &[files], report)
+    }
+
+    /// Parses files already in memory into records, without validating them.
+    pub(crate) fn parse_texts(
+        texts: Vec<Result<FileText, Problem>>,
+        report: &mut dyn FnMut(progress::Progress),
+    ) -> Result<(Dataset, Vec<FileText>)> {
+        use progress::{CHECK_START, PARSE_START, Progress, Step, along};
         let total: u64 = texts.iter().flatten().map(|f| f.text.len() as u64).sum();
         let mut parsed = 0u64;
         let mut problems = Vec::new();
@@ -167,23 +250,95 @@ impl Dataset {
             costs,
             travel,
             places: Vec::new(),
+            provenance: super::layer::Provenance::default(),
             index: Index::default(),
         };
-        // The optional places file, after the six.
+        // The optional places file, after the six; checked with the rest in `finish`.
         if let Some(f) = files.get(FILES.len()) {
-            let sources = data.sources.iter().map(|s| s.id.as_str()).collect();
-            data.places = crate::places::load(Some((f.label.as_path(), f.text.as_str())), &sources)
-                .map_err(Error::Invalid)?;
+            data.places = read::parse_list(&f.text, &f.label, &mut |_| {})
+                .map_err(|p| Error::Invalid(vec![p]))?;
         }
+        Ok((data, files))
+    }
+
+    /// Validates parsed records against the files of each layer they came from, and indexes them.
+    pub(crate) fn finish(
+        mut data: Dataset,
+        layers: &[Vec<FileText>],
+        report: &mut dyn FnMut(progress::Progress),
+    ) -> Result<Dataset> {
+        use progress::{CHECK_START, INDEX_START, Progress, SEARCH_START, Step};
         report(Progress::at(Step::Checking, CHECK_START));
-        let problems = validate::validate(&data, &files);
+        let mut problems = validate::validate(&data, layers);
+        problems.extend(check_places(&data, layers));
         if !problems.is_empty() {
+            if data.provenance.layered() {
+                super::layer::name_layers(&mut problems, &data.provenance.layers);
+            }
             return Err(Error::Invalid(problems));
         }
         report(Progress::at(Step::Indexing, INDEX_START));
         data.index = Index::build(&data);
         report(Progress::at(Step::Indexing, SEARCH_START));
         Ok(data)
+    }
+}
+
+/// Checks the places of every layer together, each problem in the `places.ron` of the layer the
+/// place came from.
+fn check_places(data: &Dataset, layers: &[Vec<FileText>]) -> Vec<Problem> {
+    if data.places.is_empty() {
+        return Vec::new();
+    }
+    let layer_of = data.provenance.layers_of_file(data, PLACES);
+    let file_of = |layer: usize| {
+        layers.get(layer).and_then(|files| {
+            files
+                .iter()
+                .find(|f| f.label.file_name().is_some_and(|n| n == PLACES))
+        })
+    };
+    let sources = data.sources.iter().map(|s| s.id.as_str()).collect();
+    crate::places::check(&data.places, &sources, &|id, message| match file_of(
+        layer_of.get(id).copied().unwrap_or(0),
+    ) {
+        Some(f) => crate::places::locate(&f.label, &f.text, id, message),
+        None => Problem::in_file(Path::new(PLACES), message),
+    })
+}
+
+/// The base and each layer's files, read.
+pub(crate) fn read_layers(
+    from: &DataSource,
+    layers: &[PathBuf],
+    report: &mut dyn FnMut(progress::Progress),
+) -> Result<Vec<LayerInput>> {
+    let (layer, texts) = match from {
+        DataSource::Bundled => (
+            Layer {
+                name: layer::BUNDLED.to_owned(),
+                dir: None,
+            },
+            bundled_texts(),
+        ),
+        DataSource::Dir(dir) => (Layer::of_dir(dir), read_dir(dir, report)?),
+    };
+    let mut inputs = vec![LayerInput {
+        layer,
+        texts,
+        removals: None,
+    }];
+    let mut problems = Vec::new();
+    for dir in layers {
+        match layer::read_layer(dir) {
+            Ok(l) => inputs.push(l),
+            Err(p) => problems.push(p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(inputs)
+    } else {
+        Err(Error::Invalid(problems))
     }
 }
 

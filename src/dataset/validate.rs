@@ -5,14 +5,47 @@ use super::{Dataset, FileText};
 use crate::error::Problem;
 use crate::model::{Id, Record, SourceRef};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-/// Finds where things are in a file's text, so problems found after parsing still get a line and column.
+/// Finds where things are in a file's text, so problems found after parsing still get a line and
+/// column; with layers, in the file of the layer each record came from.
 struct Locator<'a> {
+    /// The file of this name in each layer, in load order.
+    files: Vec<&'a FileText>,
+    /// The layer of each record id of the lists this file holds (none: all from the first).
+    layer_of: HashMap<&'a str, usize>,
+    /// The file of the layer a record is being checked from.
     file: &'a FileText,
 }
 
-impl Locator<'_> {
+impl<'a> Locator<'a> {
+    /// A locator for the file `name` of every layer.
+    fn new(data: &'a Dataset, layers: &'a [Vec<FileText>], name: &str) -> Locator<'a> {
+        let files: Vec<&FileText> = layers
+            .iter()
+            .filter_map(|files| {
+                files
+                    .iter()
+                    .find(|f| f.label.file_name().is_some_and(|n| n == name))
+            })
+            .collect();
+        Locator {
+            file: files[0],
+            layer_of: data.provenance.layers_of_file(data, name),
+            files,
+        }
+    }
+
+    /// The same locator, pointed at the file of the layer record `id` came from.
+    fn of(&self, id: &Id) -> Locator<'a> {
+        let layer = self.layer_of.get(id.as_str()).copied().unwrap_or(0);
+        Locator {
+            files: self.files.clone(),
+            layer_of: HashMap::new(),
+            file: self.files.get(layer).copied().unwrap_or(self.files[0]),
+        }
+    }
+
     /// A problem located at the `nth` record whose `id` is `id` (or the file, if not found).
     fn at_record(&self, id: &str, nth: usize, message: String) -> Problem {
         self.at_value_in_record(id, nth, None, message)
@@ -42,6 +75,16 @@ impl Locator<'_> {
     }
 }
 
+/// A problem at the `nth` (0-based) record `id` of one file.
+pub(super) fn locate(file: &FileText, id: &str, nth: usize, message: String) -> Problem {
+    Locator {
+        files: vec![file],
+        layer_of: HashMap::new(),
+        file,
+    }
+    .at_record(id, nth, message)
+}
+
 /// Byte offset of the `nth` (0-based) `id: "ID"` in the text.
 fn find_id(text: &str, id: &str, nth: usize) -> Option<usize> {
     let quoted = format!("\"{id}\"");
@@ -60,24 +103,18 @@ fn find_quoted(text: &str, from: usize, value: &str) -> Option<usize> {
     text[from..].find(&quoted).map(|i| i + from)
 }
 
-/// Validates the dataset against the files it was parsed from; returns every problem.
-pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
-    let file = |name: &str| {
-        files
-            .iter()
-            .find(|f| f.label.file_name().is_some_and(|n| n == name))
-            .expect("every file was parsed before validation")
-    };
+/// Validates the dataset against the files it was parsed from (those of each layer, in load order);
+/// returns every problem.
+pub(crate) fn validate(data: &Dataset, layers: &[Vec<FileText>]) -> Vec<Problem> {
     let mut v = Validator {
         problems: Vec::new(),
         sources: data.sources.iter().map(|s| s.id.0.clone()).collect(),
     };
 
-    let loc = Locator {
-        file: file("sources.ron"),
-    };
+    let files = Locator::new(data, layers, "sources.ron");
     let mut seen = HashSet::new();
     for s in &data.sources {
+        let loc = files.of(&s.id);
         let nth = v.unique(&loc, &mut seen, &s.id);
         v.text_fields(&loc, &s.id, nth, s);
         if s.title.trim().is_empty() || s.publisher.trim().is_empty() {
@@ -92,11 +129,10 @@ pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
     let conditions: HashSet<&str> = data.conditions.iter().map(|c| c.id.as_str()).collect();
     let therapies: HashSet<&str> = data.therapies.iter().map(|c| c.id.as_str()).collect();
 
-    let loc = Locator {
-        file: file("conditions.ron"),
-    };
+    let files = Locator::new(data, layers, "conditions.ron");
     let mut seen = HashSet::new();
     for c in &data.conditions {
+        let loc = files.of(&c.id);
         let nth = v.record(&loc, &mut seen, c);
         if let Some(p) = &c.parent {
             v.link(
@@ -123,13 +159,12 @@ pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
             v.source_ref(&loc, c.id(), nth, &n.source);
         }
     }
-    v.parent_cycles(data, &loc);
+    v.parent_cycles(data, &files);
 
-    let loc = Locator {
-        file: file("therapies.ron"),
-    };
+    let files = Locator::new(data, layers, "therapies.ron");
     let mut seen = HashSet::new();
     for t in &data.therapies {
+        let loc = files.of(&t.id);
         let nth = v.record(&loc, &mut seen, t);
         for n in t.regulatory.iter().chain(&t.notes) {
             v.source_ref(&loc, t.id(), nth, &n.source);
@@ -150,11 +185,10 @@ pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
         }
     }
 
-    let loc = Locator {
-        file: file("clinics.ron"),
-    };
+    let files = Locator::new(data, layers, "clinics.ron");
     let mut seen = HashSet::new();
     for c in &data.clinics {
+        let loc = files.of(&c.id);
         let nth = v.record(&loc, &mut seen, c);
         for t in &c.therapies {
             v.link(&loc, c.id(), nth, t, &therapies, "therapy", "therapies.ron");
@@ -168,17 +202,17 @@ pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
         }
     }
 
-    let loc = Locator {
-        file: file("costs.ron"),
-    };
+    let files = Locator::new(data, layers, "costs.ron");
     let groups: HashSet<&str> = data.costs.groups.iter().map(|g| g.id.as_str()).collect();
     let mut seen = HashSet::new();
     for g in &data.costs.groups {
+        let loc = files.of(&g.id);
         let nth = v.unique(&loc, &mut seen, &g.id);
         v.text_fields(&loc, &g.id, nth, g);
     }
     let mut seen = HashSet::new();
     for r in &data.costs.exchange_rates {
+        let loc = files.of(&r.id);
         let nth = v.unique(&loc, &mut seen, &r.id);
         v.text_fields(&loc, &r.id, nth, r);
         v.sources_of(&loc, &r.id, nth, &r.sources);
@@ -192,11 +226,12 @@ pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
     }
     if data.costs.exchange_rates.is_empty() {
         v.problems.push(Problem::in_file(
-            &loc.file.label,
+            &files.file.label,
             "`exchange_rates` is empty; at least one dated rate is needed to convert figures",
         ));
     }
     for p in &data.costs.percentages {
+        let loc = files.of(&p.id);
         let nth = v.unique(&loc, &mut seen, &p.id);
         v.text_fields(&loc, &p.id, nth, p);
         v.sources_of(&loc, &p.id, nth, &p.sources);
@@ -212,6 +247,7 @@ pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
     }
     let mut seen = HashSet::new();
     for c in &data.costs.ranges {
+        let loc = files.of(&c.id);
         let nth = v.record(&loc, &mut seen, c);
         for t in &c.therapies {
             v.link(&loc, c.id(), nth, t, &therapies, "therapy", "therapies.ron");
@@ -251,6 +287,7 @@ pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
     let costs: HashSet<&str> = data.costs.ranges.iter().map(|c| c.id.as_str()).collect();
     let mut seen = HashSet::new();
     for c in &data.costs.ranges {
+        let loc = files.of(&c.id);
         let nth = usize::from(!seen.insert(c.id.as_str()));
         for d in &c.disagrees_with {
             v.link(&loc, c.id(), nth, d, &costs, "cost range", "costs.ron");
@@ -258,18 +295,18 @@ pub(crate) fn validate(data: &Dataset, files: &[FileText]) -> Vec<Problem> {
     }
     let mut seen = HashSet::new();
     for p in &data.costs.percentages {
+        let loc = files.of(&p.id);
         let nth = usize::from(!seen.insert(p.id.as_str()));
         for d in &p.costs {
             v.link(&loc, &p.id, nth, d, &costs, "cost range", "costs.ron");
         }
     }
 
-    let loc = Locator {
-        file: file("travel.ron"),
-    };
+    let files = Locator::new(data, layers, "travel.ron");
     let travel: HashSet<&str> = data.travel.iter().map(|t| t.id.as_str()).collect();
     let mut seen = HashSet::new();
     for t in &data.travel {
+        let loc = files.of(&t.id);
         let nth = v.record(&loc, &mut seen, t);
         for d in &t.disagrees_with {
             v.link(&loc, t.id(), nth, d, &travel, "travel fact", "travel.ron");
@@ -428,7 +465,7 @@ impl Validator {
             while let Some(p) = cur {
                 steps += 1;
                 if p == &c.id && steps > 1 {
-                    self.problems.push(loc.at_record(
+                    self.problems.push(loc.of(&c.id).at_record(
                         &c.id.0,
                         0,
                         format!(

@@ -42,6 +42,7 @@ pub(super) fn load_behind_gauge(
     terminal: &mut terminal::Tui,
     mut events: TerminalEvents,
     source: &DataSource,
+    layers: &[std::path::PathBuf],
     cache: &crate::cache::Cache,
     setup: Setup,
 ) -> io::Result<Loaded> {
@@ -53,6 +54,7 @@ pub(super) fn load_behind_gauge(
     let tx = events.sender();
     let from = source.clone();
     let cache = cache.clone();
+    let layers = layers.to_vec();
     std::thread::Builder::new()
         .name("load".into())
         .spawn(move || {
@@ -64,15 +66,16 @@ pub(super) fn load_behind_gauge(
                     let _ = tx.send(Event::Loading(p));
                 }
             };
-            let loaded = crate::cache::load_reporting(&from, &cache, &mut report).map(|loaded| {
-                let data = loaded.data;
-                let span = f64::from(1000 - SEARCH_START);
-                let index = SearchIndex::build_reporting(&data, &mut |share| {
-                    let at = SEARCH_START + (span * share) as u16;
-                    report(Progress::at(Step::Searching, at));
+            let loaded = crate::cache::load_layers_reporting(&from, &layers, &cache, &mut report)
+                .map(|loaded| {
+                    let data = loaded.data;
+                    let span = f64::from(1000 - SEARCH_START);
+                    let index = SearchIndex::build_reporting(&data, &mut |share| {
+                        let at = SEARCH_START + (span * share) as u16;
+                        report(Progress::at(Step::Searching, at));
+                    });
+                    (data, index)
                 });
-                (data, index)
-            });
             let _ = done_tx.send(loaded);
             let _ = tx.send(Event::Loaded);
         })?;

@@ -1,0 +1,335 @@
+//! Data layers: directories on top of the base data, adding and replacing records, links from a
+//! layer to bundled records, problems named by layer and file, removal by an explicit list, the
+//! order of configuration files, environment and flags, and the cache on the merged dataset.
+
+use clinic_explorer::Dataset;
+use clinic_explorer::cache::{self, Cache};
+use clinic_explorer::config::{ConfigPaths, Flags, Settings};
+use clinic_explorer::dataset::DataSource;
+use clinic_explorer::model::Kind;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A partner clinic in Gangnam offering the bundled PRP, sourced from a bundled document.
+const PARTNER: &str = r#"[
+    (
+        id: "partner-gangnam-clinic",
+        name: "Partner Gangnam Clinic",
+        summary: "A partner clinic the team works with, offering PRP.",
+        institution: "clinic",
+        city: "Seoul",
+        district: "Gangnam",
+        therapies: ["platelet-rich-plasma"],
+        sources: [(source: "mtb-scarring-alopecia", section: "Clinics")],
+    ),
+]
+"#;
+
+fn layer(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("written");
+    }
+    dir
+}
+
+/// The first bundled clinic, renamed, as a replacement record.
+fn replacement_of_first_clinic() -> (String, String) {
+    let text = include_str!("../data/clinics.ron");
+    let data = Dataset::load(&DataSource::Bundled).unwrap();
+    let c = &data.clinics[0];
+    let start = text.find(&format!("id: \"{}\"", c.id)).unwrap();
+    let open = text[..start].rfind('(').unwrap();
+    // The record runs to the `),` that closes it at its own indentation.
+    let indent = &text[text[..open].rfind('\n').unwrap() + 1..open];
+    let close = text[open..].find(&format!("\n{indent}),")).unwrap() + open;
+    let record = text[open..close].to_owned() + "\n" + indent + "),";
+    let renamed = record.replacen(&c.name, "Renamed In A Layer", 1);
+    (c.id.0.clone(), format!("[\n{renamed}\n]\n"))
+}
+
+#[test]
+fn two_layers_add_and_replace_records_and_link_to_bundled_ones() {
+    let first = layer(&[("clinics.ron", PARTNER)]);
+    let (id, replacement) = replacement_of_first_clinic();
+    let second = layer(&[("clinics.ron", &replacement)]);
+    let layers = [first.path().to_path_buf(), second.path().to_path_buf()];
+    let bundled = Dataset::load(&DataSource::Bundled).unwrap();
+    let data = Dataset::load_layers(&DataSource::Bundled, &layers).expect("the layers load");
+    assert_eq!(data.clinics.len(), bundled.clinics.len() + 1, "one added");
+    assert_eq!(data.therapies.len(), bundled.therapies.len());
+    // The added clinic links to the bundled PRP, both ways.
+    let partner = data.clinic("partner-gangnam-clinic").expect("added");
+    assert_eq!(partner.therapies[0].as_str(), "platelet-rich-plasma");
+    assert!(
+        data.clinics_offering("platelet-rich-plasma")
+            .iter()
+            .any(|c| c.as_str() == "partner-gangnam-clinic")
+    );
+    // The replaced clinic keeps its place, with the layer's fields.
+    assert_eq!(data.clinics[0].id.as_str(), id);
+    assert_eq!(data.clinics[0].name, "Renamed In A Layer");
+    let name = |d: &Path| d.file_name().unwrap().to_string_lossy().into_owned();
+    let (l, replaced) = data.layer_of(Kind::Clinic, &id).unwrap();
+    assert_eq!(l.name, name(second.path()));
+    assert_eq!(replaced.unwrap().name, "bundled");
+    assert_eq!(
+        data.layer_line(Kind::Clinic, &id).unwrap(),
+        format!("{} (replaces the bundled record)", name(second.path()))
+    );
+    let (l, replaced) = data
+        .layer_of(Kind::Clinic, "partner-gangnam-clinic")
+        .unwrap();
+    assert_eq!((l.name.clone(), replaced), (name(first.path()), None));
+    let therapy = data
+        .layer_of(Kind::Therapy, "platelet-rich-plasma")
+        .unwrap();
+    assert_eq!(therapy.0.name, "bundled");
+    // Without layers nothing is said.
+    assert!(bundled.layer_of(Kind::Clinic, &id).is_none());
+    let d = data
+        .describe(Kind::Clinic, "partner-gangnam-clinic")
+        .unwrap();
+    assert!(
+        d.fields.iter().any(|f| f.label == "Layer"),
+        "{:?}",
+        d.fields
+    );
+}
+
+#[test]
+fn a_bad_file_in_the_second_layer_names_its_layer_file_and_line() {
+    let first = layer(&[("clinics.ron", PARTNER)]);
+    let bad = PARTNER
+        .replace("partner-gangnam-clinic", "second-clinic")
+        .replace("platelet-rich-plasma", "platelet-rich-plasm");
+    let second = layer(&[("clinics.ron", &bad)]);
+    let layers = [first.path().to_path_buf(), second.path().to_path_buf()];
+    let err = Dataset::check_layers(&DataSource::Bundled, &layers)
+        .unwrap_err()
+        .to_string();
+    let file = second.path().join("clinics.ron").display().to_string();
+    let name = second
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        err.starts_with(&format!(
+            "{file}:9:21: layer `{name}`: `platelet-rich-plasm` is not a therapy id"
+        )),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // A syntax error in a layer is located the same way.
+    std::fs::write(
+        second.path().join("clinics.ron"),
+        "[\n  (id: \"x\" name: \"y\"),\n]",
+    )
+    .unwrap();
+    let err = Dataset::check_layers(&DataSource::Bundled, &layers)
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with(&format!("{file}:2:")), "{err}");
+    assert!(err.contains(&format!("layer `{name}`")), "{err}");
+}
+
+#[test]
+fn a_duplicate_within_a_layer_is_an_error_and_removal_is_explicit() {
+    let twice = PARTNER.replace("\n]\n", "") + &PARTNER.replacen("[", "", 1);
+    let dup = layer(&[("clinics.ron", &twice)]);
+    let err = Dataset::check_layers(&DataSource::Bundled, &[dup.path().to_path_buf()])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("used twice in this layer"), "{err}");
+
+    let bundled = Dataset::load(&DataSource::Bundled).unwrap();
+    // Nothing links to a clinic, so one can go.
+    let gone = bundled.clinics[0].id.0.clone();
+    let remove = format!("[ (kind: clinic, id: \"{gone}\") ]");
+    let l = layer(&[("remove.ron", &remove)]);
+    let data = Dataset::load_layers(&DataSource::Bundled, &[l.path().to_path_buf()]).unwrap();
+    assert_eq!(data.clinics.len(), bundled.clinics.len() - 1);
+    assert!(data.clinic(&gone).is_none());
+    // A travel fact others point at cannot go without them: the merged dataset is checked.
+    let linked = bundled
+        .travel
+        .iter()
+        .find_map(|t| t.disagrees_with.first())
+        .expect("a travel fact that another disagrees with")
+        .0
+        .clone();
+    let remove = format!("[ (kind: travel, id: \"{linked}\") ]");
+    let l = layer(&[("remove.ron", &remove)]);
+    let err = Dataset::check_layers(&DataSource::Bundled, &[l.path().to_path_buf()])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!("`{linked}` is not a travel fact id")),
+        "{err}"
+    );
+    let l = layer(&[("remove.ron", "[ (kind: clinic, id: \"no-such-clinic\") ]")]);
+    let err = Dataset::check_layers(&DataSource::Bundled, &[l.path().to_path_buf()])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("remove.ron:1:"), "{err}");
+    assert!(err.contains("not a clinic id in an earlier layer"), "{err}");
+}
+
+#[test]
+fn layers_come_from_system_then_user_files_then_environment_then_flags() {
+    let home = tempfile::tempdir().unwrap();
+    let system = home.path().join("etc/config.ron");
+    let user = home.path().join("user/config.ron");
+    for (p, l) in [(&system, "sys-layer"), (&user, "user-layer")] {
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, format!("(layers: [\"{l}\"])")).unwrap();
+    }
+    let paths = ConfigPaths {
+        system: Some(system.clone()),
+        user: Some(user.clone()),
+    };
+    let joined = std::env::join_paths(["/env/one", "/env/two"]).unwrap();
+    let s = Settings::load(&Flags::default(), &paths, &|name| {
+        (name == "CLINIC_EXPLORER_LAYERS").then(|| joined.clone())
+    })
+    .unwrap();
+    assert_eq!(
+        s.layer_dirs(),
+        vec![
+            home.path().join("etc/sys-layer"),
+            home.path().join("user/user-layer"),
+            PathBuf::from("/env/one"),
+            PathBuf::from("/env/two"),
+        ]
+    );
+    // And --layer flags come last, in the order given, as `config --print` shows.
+    let out = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args(["config", "--layer", "/flag/a", "--layer", "/flag/b"])
+        .env("XDG_CONFIG_HOME", home.path().join("xdg"))
+        .env("CLINIC_EXPLORER_LAYERS", "/env/one")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in {text}"));
+    assert!(
+        at("/env/one") < at("/flag/a") && at("/flag/a") < at("/flag/b"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_cache_holds_the_merged_dataset_and_sees_a_layer_change() {
+    let l = layer(&[("clinics.ron", PARTNER)]);
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = Cache::at(cache_dir.path());
+    let layers = [l.path().to_path_buf()];
+    let first = cache::load_layers(&DataSource::Bundled, &layers, &cache).unwrap();
+    assert!(!first.from_cache);
+    let second = cache::load_layers(&DataSource::Bundled, &layers, &cache).unwrap();
+    assert!(second.from_cache);
+    assert_eq!(
+        second
+            .data
+            .layer_of(Kind::Clinic, "partner-gangnam-clinic")
+            .map(|x| x.0.name.clone()),
+        first
+            .data
+            .layer_of(Kind::Clinic, "partner-gangnam-clinic")
+            .map(|x| x.0.name.clone()),
+    );
+    std::fs::write(
+        l.path().join("clinics.ron"),
+        PARTNER.replace("PRP.", "PRP!"),
+    )
+    .unwrap();
+    let third = cache::load_layers(&DataSource::Bundled, &layers, &cache).unwrap();
+    assert!(!third.from_cache);
+    assert!(
+        third
+            .data
+            .clinic("partner-gangnam-clinic")
+            .unwrap()
+            .summary
+            .ends_with("PRP!")
+    );
+}
+
+#[test]
+fn show_and_json_say_the_layer() {
+    let l = layer(&[("clinics.ron", PARTNER)]);
+    let run = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+            .args([
+                "--no-config",
+                "--no-cache",
+                "show",
+                "clinic",
+                "partner-gangnam-clinic",
+            ])
+            .args(["--format", format, "--layer"])
+            .arg(l.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let name = l.path().file_name().unwrap().to_string_lossy().into_owned();
+    let text = run("text");
+    assert!(text.contains("Layer") && text.contains(&name), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["layer"]["name"], name.as_str(), "{json}");
+}
+
+#[test]
+fn a_layer_adds_places_within_bundled_ones_and_a_bad_place_names_its_layer() {
+    let places = r#"[
+    (
+        id: "yeoksam-dong",
+        name: "Yeoksam-dong",
+        aliases: ["Yeoksam"],
+        level: Neighbourhood,
+        within: "gangnam-gu",
+        sources: [(source: "wikipedia-gangnam-district", section: "Gangnam District")],
+    ),
+]
+"#;
+    let clinic = PARTNER.replace("district: \"Gangnam\"", "district: \"Yeoksam\"");
+    let own = layer(&[("clinics.ron", &clinic), ("places.ron", places)]);
+    let layers = [own.path().to_path_buf()];
+    let bundled = Dataset::load(&DataSource::Bundled).unwrap();
+    let data = Dataset::check_layers(&DataSource::Bundled, &layers).expect("the layer loads");
+    assert_eq!(
+        data.places.len(),
+        bundled.places.len() + 1,
+        "one place added"
+    );
+    let gazetteer = clinic_explorer::places::Gazetteer::new(&data.places);
+    let fact = gazetteer
+        .fact(Some("Yeoksam"), None)
+        .expect("the new place is known");
+    assert!(
+        fact.text.starts_with("Yeoksam-dong is in Gangnam-gu"),
+        "{}",
+        fact.text
+    );
+    // A place within a place no layer has is reported in this layer's places.ron, with its line.
+    std::fs::write(
+        own.path().join("places.ron"),
+        places.replace("\"gangnam-gu\"", "\"gangnam-gu-x\""),
+    )
+    .unwrap();
+    let err = Dataset::check_layers(&DataSource::Bundled, &layers)
+        .unwrap_err()
+        .to_string();
+    let file = own.path().join("places.ron").display().to_string();
+    assert!(
+        err.starts_with(&format!("{file}:3:13: layer `")) && err.contains("`gangnam-gu-x`"),
+        "{err}"
+    );
+}
