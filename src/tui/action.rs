@@ -87,10 +87,20 @@ pub enum Action {
     Top,
     /// Go to the last row or the bottom.
     Bottom,
-    /// Compare view: scroll the record columns left.
+    /// Compare view: focus the record column to the left (the columns scroll to show it).
     ColumnLeft,
-    /// Compare view: scroll the record columns right.
+    /// Compare view: focus the record column to the right.
     ColumnRight,
+    /// Compare view: move the focused column one place left.
+    MoveColumnLeft,
+    /// Compare view: move the focused column one place right.
+    MoveColumnRight,
+    /// Compare view: show only the rows whose values differ, or every row again.
+    ToggleDiffering,
+    /// Compare view: open the sources in full, or fold them to one line per record.
+    ToggleSources,
+    /// Compare view: open the focused column's record in its tab.
+    OpenColumn,
     /// Detail pane: open the selected link.
     FollowLink,
     /// Go back to where the last followed link or opened search hit was left.
@@ -221,6 +231,11 @@ impl Action {
             | Action::Bottom
             | Action::ColumnLeft
             | Action::ColumnRight
+            | Action::MoveColumnLeft
+            | Action::MoveColumnRight
+            | Action::ToggleDiffering
+            | Action::ToggleSources
+            | Action::OpenColumn
             | Action::FollowLink
             | Action::Back
             | Action::OpenSearch
@@ -303,6 +318,11 @@ mod tests {
         Action::Bottom,
         Action::ColumnLeft,
         Action::ColumnRight,
+        Action::MoveColumnLeft,
+        Action::MoveColumnRight,
+        Action::ToggleDiffering,
+        Action::ToggleSources,
+        Action::OpenColumn,
         Action::FollowLink,
         Action::Back,
         Action::OpenSearch,

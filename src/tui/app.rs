@@ -4,6 +4,7 @@
 //! [`Action::Resize`] told it, and asks the pure [`layout`] how many rows each pane shows.
 
 mod clipboard;
+mod compare;
 mod costs;
 mod detail;
 mod effect;
@@ -22,6 +23,7 @@ mod unbound;
 mod undo;
 mod view;
 
+pub use compare::ComparePane;
 pub use costs::CostsPane;
 pub use detail::DetailPane;
 pub use effect::{Effect, Message, Outcome, Saved};
@@ -29,7 +31,7 @@ pub use export::{ExportState, Pending};
 pub use focus::Focus;
 pub use form::{EstimateForm, FormField};
 pub use list::ListPane;
-pub use marks::{ComparePane, Marks, Toggle};
+pub use marks::{Marks, Toggle};
 pub use overlay::Overlay;
 pub use search::{MAX_HITS, SearchPane};
 pub use shortlist::{NoteEdit, ShortlistState};
@@ -461,11 +463,13 @@ impl App {
                     self.move_by(action);
                 }
             }
-            Action::ColumnLeft => self.compare.column = self.compare.column.saturating_sub(1),
-            Action::ColumnRight => {
-                self.compare.column += 1;
-                self.clamp_compare();
-            }
+            Action::ColumnLeft => self.focus_column(false),
+            Action::ColumnRight => self.focus_column(true),
+            Action::MoveColumnLeft => self.move_column(false),
+            Action::MoveColumnRight => self.move_column(true),
+            Action::ToggleDiffering => self.toggle_differing(),
+            Action::ToggleSources => self.toggle_sources(),
+            Action::OpenColumn => self.open_column(),
             Action::FollowLink => self.follow_link(),
             Action::Back => self.back(),
             Action::ToggleMark => self.toggle_mark(),
@@ -510,8 +514,8 @@ impl App {
         if let Some(o) = &self.overlay {
             o.fingerprint(&mut h);
         }
-        (&self.marks, self.compare.row, self.compare.column).hash(&mut h);
-        self.compare.comparison.is_some().hash(&mut h);
+        self.marks.hash(&mut h);
+        self.compare.fingerprint(&mut h);
         self.shortlist.fingerprint(&mut h);
         (self.history.len(), &self.status).hash(&mut h);
         (self.size, self.quit).hash(&mut h);

@@ -30,7 +30,7 @@ impl App {
                 let id = self
                     .marks
                     .ids()
-                    .get(self.compare.column)
+                    .get(self.compare.focused)
                     .ok_or("No column to copy")?;
                 record(kind, id).ok_or("Nothing to copy")
             }

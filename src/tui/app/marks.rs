@@ -1,6 +1,6 @@
-//! Records marked for comparison (2 to 4 of one kind) and the compare view's scroll position.
+//! Records marked for comparison (2 to 4 of one kind), in the order the compare view shows them.
 
-use crate::compare::{Comparison, MAX_COLUMNS};
+use crate::compare::MAX_COLUMNS;
 use crate::model::Kind;
 
 /// The marked records: all of one kind, at most [`MAX_COLUMNS`].
@@ -47,6 +47,14 @@ impl Marks {
         Toggle::Marked
     }
 
+    /// Moves the marked record at `from` to `to` (the compare view's columns follow this order).
+    pub(super) fn move_id(&mut self, from: usize, to: usize) {
+        if from < self.ids.len() && to < self.ids.len() {
+            let id = self.ids.remove(from);
+            self.ids.insert(to, id);
+        }
+    }
+
     /// Unmarks everything.
     pub(super) fn clear(&mut self) {
         self.kind = None;
@@ -77,17 +85,6 @@ impl Marks {
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
-}
-
-/// The comparison shown and how far it is scrolled.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ComparePane {
-    /// The comparison of the marked records (none while fewer than two are marked).
-    pub comparison: Option<Comparison>,
-    /// The first row shown.
-    pub row: usize,
-    /// The first record column shown (the attribute column always is).
-    pub column: usize,
 }
 
 #[cfg(test)]

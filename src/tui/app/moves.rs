@@ -4,7 +4,6 @@
 use super::{App, DetailPane, Focus, Overlay, kind_index, list};
 use crate::model::Kind;
 use crate::tui::action::{Action, Pane};
-use crate::tui::layout;
 
 impl App {
     /// Moves in whatever has the keyboard.
@@ -35,11 +34,7 @@ impl App {
                 let rows = self.shortlist_rows();
                 self.shortlist.apply(action, rows);
             }
-            (None, Focus::Compare) => {
-                let len = self.compare.comparison.as_ref().map_or(0, |c| c.rows.len());
-                let page = usize::from(layout::inner(self.areas().compare).height / 2);
-                self.compare.row = list::step(self.compare.row, len, action, page);
-            }
+            (None, Focus::Compare) => self.compare_move(action),
         }
     }
 
@@ -102,21 +97,5 @@ impl App {
             _ => {}
         }
         self.clamp_compare();
-    }
-
-    /// Keeps the compare view's scroll inside the comparison.
-    pub(super) fn clamp_compare(&mut self) {
-        let Some(c) = &self.compare.comparison else {
-            self.compare.row = 0;
-            self.compare.column = 0;
-            return;
-        };
-        let width = layout::inner(self.areas().compare).width;
-        let (_, _, shown) = layout::compare_columns(width, c.columns.len());
-        self.compare.column = self
-            .compare
-            .column
-            .min(c.columns.len().saturating_sub(shown));
-        self.compare.row = self.compare.row.min(c.rows.len().saturating_sub(1));
     }
 }

@@ -1,7 +1,6 @@
 //! Going places: tabs, focus, links and search hits, the history Back walks, marks and the compare view.
 
 use super::{App, CostsPane, DetailPane, Focus, MAX_HISTORY, Place, Toggle, kind_index};
-use crate::compare::Comparison;
 use crate::model::Kind;
 use crate::tui::action::Tab;
 
@@ -121,25 +120,7 @@ impl App {
                 self.last_kind = kind;
             }
             Tab::Shortlist => self.focus = Focus::Shortlist,
-            Tab::Compare => {
-                let ids: Vec<&str> = self.marks.ids().iter().map(String::as_str).collect();
-                let Some(kind) = self.marks.kind().filter(|_| ids.len() >= 2) else {
-                    self.status = Some(
-                        "Mark 2 to 4 records of one kind with Space, then press c to compare"
-                            .into(),
-                    );
-                    if self.marks.is_empty() {
-                        return;
-                    }
-                    self.compare.comparison = None;
-                    self.focus = Focus::Compare;
-                    return;
-                };
-                self.compare.comparison = Comparison::build(&self.data, kind, &ids).ok();
-                self.compare.row = 0;
-                self.compare.column = 0;
-                self.focus = Focus::Compare;
-            }
+            Tab::Compare => self.open_compare(),
         }
         self.clamp_all();
     }
