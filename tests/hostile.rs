@@ -8,8 +8,10 @@
 
 use clinic_explorer::dataset::FILES;
 use clinic_explorer::text::is_unsafe;
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn hostile(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -17,21 +19,52 @@ fn hostile(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// How long one run of the command line may take: far more than any needs, so a run that blocks
+/// (on a FIFO, a device) fails the test instead of hanging it.
+const DEADLINE: Duration = Duration::from_secs(60);
+
 /// Runs the command line with a clean environment: no configuration but the one given.
 fn run(args: &[&str], config_home: Option<&Path>) -> Output {
     let home = tempfile::tempdir().unwrap();
+    let config = config_home.map_or_else(|| home.path().join("config"), Path::to_path_buf);
+    run_in(args, home.path(), &config)
+}
+
+/// Runs the command line with `home` as its home (the shortlist under `home/data`) and `config` as
+/// its configuration directory; fails if it takes longer than [`DEADLINE`].
+fn run_in(args: &[&str], home: &Path, config: &Path) -> Output {
+    let out = tempfile::tempdir().unwrap();
+    let (stdout, stderr) = (out.path().join("stdout"), out.path().join("stderr"));
     let mut c = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"));
     c.args(args)
         .env_remove("CLINIC_EXPLORER_DATA")
         .env_remove("CLINIC_EXPLORER_THEME")
         .env_remove("CLINIC_EXPLORER_CURRENCY")
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env(
-            "XDG_CONFIG_HOME",
-            config_home.unwrap_or(&home.path().join("config")),
-        )
-        .env("HOME", home.path());
-    c.output().unwrap()
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", config)
+        .env("HOME", home)
+        .stdin(Stdio::null())
+        .stdout(File::create(&stdout).unwrap())
+        .stderr(File::create(&stderr).unwrap());
+    let mut child = c.spawn().unwrap();
+    let end = Instant::now() + DEADLINE;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() >= end {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} did not finish within {DEADLINE:?}: it blocks");
+        }
+        // Polling the exit status of a child that writes to files: look again shortly.
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Output {
+        status,
+        stdout: fs::read(&stdout).unwrap(),
+        stderr: fs::read(&stderr).unwrap(),
+    }
 }
 
 /// Fails, saying where, if `bytes` hold any character that must never reach a terminal raw
@@ -155,7 +188,7 @@ fn bidi_and_invisible_characters_in_every_field_never_reach_the_output() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let raw = std::fs::read_to_string(data.join("clinics.ron")).unwrap();
+    let raw = fs::read_to_string(data.join("clinics.ron")).unwrap();
     assert!(raw.contains("\\u{202E}"), "the corpus holds what it says");
     let n = every_subcommand(&data);
     assert!(n > 50, "{n} runs");
@@ -226,8 +259,8 @@ fn hostile_configuration_values_key_and_action_names_are_quoted_escaped() {
     ] {
         let home = tempfile::tempdir().unwrap();
         let dir = home.path().join("clinic-explorer");
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::copy(hostile("config").join(name), dir.join("config.ron")).unwrap();
+        fs::create_dir_all(&dir).unwrap();
+        fs::copy(hostile("config").join(name), dir.join("config.ron")).unwrap();
         for args in [
             vec!["config", "--print"],
             vec!["list", "clinic"],
@@ -241,55 +274,68 @@ fn hostile_configuration_values_key_and_action_names_are_quoted_escaped() {
     }
 }
 
+/// Makes a FIFO at `p`.
 #[cfg(unix)]
-#[test]
-fn fifos_devices_directories_and_links_as_data_files_are_refused_without_hanging() {
+fn mkfifo(p: &Path) {
+    assert!(Command::new("mkfifo").arg(p).status().unwrap().success());
+}
+
+/// One kind of file planted where a regular file is expected: its name, how to make it at a path,
+/// and what the refusal says.
+#[cfg(unix)]
+type Special = (&'static str, fn(&Path), &'static str);
+
+/// What a careless or hostile hand may leave where a file is read: a FIFO nobody writes to, a
+/// device that never ends, a directory, and a symbolic link to a FIFO. Made at run time.
+#[cfg(unix)]
+fn specials() -> [Special; 4] {
     use std::os::unix::fs::symlink;
-    let copy = |dir: &Path| {
-        for f in FILES {
-            std::fs::copy(hostile("bidi").join(f), dir.join(f)).unwrap();
-        }
-    };
-    type Case<'a> = (&'a str, &'a dyn Fn(&Path), &'a str);
-    let cases: [Case; 4] = [
+    [
         (
             "FIFO",
-            &|p: &Path| {
-                assert!(Command::new("mkfifo").arg(p).status().unwrap().success());
-            },
+            |p| mkfifo(p),
             "is a FIFO (named pipe), not a regular file",
         ),
         (
             "device",
-            &|p: &Path| symlink("/dev/zero", p).unwrap(),
+            |p| symlink("/dev/zero", p).unwrap(),
             "is a character device",
         ),
         (
             "directory",
-            &|p: &Path| std::fs::create_dir(p).unwrap(),
+            |p| fs::create_dir(p).unwrap(),
             "is a directory",
         ),
         (
             "link to a FIFO",
-            &|p: &Path| {
+            |p| {
                 let fifo = p.with_extension("fifo");
-                assert!(
-                    Command::new("mkfifo")
-                        .arg(&fifo)
-                        .status()
-                        .unwrap()
-                        .success()
-                );
+                mkfifo(&fifo);
                 symlink(&fifo, p).unwrap();
             },
             "is a FIFO",
         ),
-    ];
-    for (what, make, says) in cases {
+    ]
+}
+
+fn all_text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_devices_directories_and_links_as_data_files_are_refused_without_hanging() {
+    for (what, make, says) in specials() {
         let dir = tempfile::tempdir().unwrap();
-        copy(dir.path());
+        for f in FILES {
+            fs::copy(hostile("bidi").join(f), dir.path().join(f)).unwrap();
+        }
         let target = dir.path().join("clinics.ron");
-        std::fs::remove_file(&target).unwrap();
+        fs::remove_file(&target).unwrap();
         make(&target);
         for args in [
             vec!["check"],
@@ -298,25 +344,189 @@ fn fifos_devices_directories_and_links_as_data_files_are_refused_without_hanging
         ] {
             let mut full = args.clone();
             full.extend(["--data", dir.path().to_str().unwrap()]);
-            let started = std::time::Instant::now();
             let o = run(&full, None);
             assert_eq!(o.status.code(), Some(1), "{what}: {full:?}");
-            let all = format!(
-                "{}{}",
-                String::from_utf8_lossy(&o.stdout),
-                String::from_utf8_lossy(&o.stderr)
-            );
+            let all = all_text(&o);
             assert!(
                 all.contains("clinics.ron") && all.contains(says),
                 "{what}: {all}"
             );
+            assert_output_clean(what, &o);
+        }
+        // Every other subcommand and format ends too (within the deadline), saying nothing raw.
+        every_subcommand(dir.path());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_devices_directories_and_links_as_the_configuration_are_refused_without_hanging() {
+    let data = hostile("bidi");
+    for (what, make, says) in specials() {
+        let home = tempfile::tempdir().unwrap();
+        let config = home.path().join("config");
+        fs::create_dir_all(config.join("clinic-explorer")).unwrap();
+        make(&config.join("clinic-explorer/config.ron"));
+        for args in [
+            vec!["check"],
+            vec!["list", "clinic"],
+            vec!["show", "therapy", "hair-transplant"],
+            vec!["config", "--print"],
+        ] {
+            let mut full = args.clone();
+            full.extend(["--data", data.to_str().unwrap()]);
+            let o = run_in(&full, home.path(), &config);
+            assert_eq!(o.status.code(), Some(1), "{what}: {full:?}");
+            let all = all_text(&o);
             assert!(
-                started.elapsed() < std::time::Duration::from_secs(30),
-                "{what}: slow"
+                all.contains("config.ron") && all.contains(says),
+                "{what}: {full:?}: {all}"
             );
             assert_output_clean(what, &o);
         }
+        // --no-config reads no file, so the same commands work.
+        let o = run_in(
+            &[
+                "list",
+                "clinic",
+                "--no-config",
+                "--data",
+                data.to_str().unwrap(),
+            ],
+            home.path(),
+            &config,
+        );
+        assert_eq!(o.status.code(), Some(0), "{what}: {}", all_text(&o));
     }
+}
+
+/// Writes a shortlist under `home` (as the explorer keeps it) whose notes carry escape sequences
+/// and bidirectional characters.
+fn hostile_shortlist(home: &Path) -> PathBuf {
+    use clinic_explorer::model::Kind;
+    use clinic_explorer::shortlist::{Shortlist, Store};
+    let path = home.join("data/clinic-explorer/shortlist.ron");
+    let mut list = Shortlist::new();
+    list.add(Kind::Clinic, "test-gangnam-clinic");
+    list.set_note(
+        Kind::Clinic,
+        "test-gangnam-clinic",
+        Some(
+            "ask \u{1b}]52;c;cm0gLXJmIH4=\u{7}about \u{202E}price\u{202C}\u{1b}[2J\u{9b}31m".into(),
+        ),
+    );
+    list.add(Kind::Therapy, "hair-transplant");
+    list.set_note(
+        Kind::Therapy,
+        "hair-transplant",
+        Some("\u{1b}]8;;https://evil.example\u{1b}\\click\u{1b}]8;;\u{1b}\\ \u{200B}\u{2066}x\u{2069}".into()),
+    );
+    Store::open(&path).save(&mut list).unwrap();
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn the_shortlist_export_says_nothing_raw_and_refuses_special_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = hostile("bidi");
+    let data = data.to_str().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config");
+    let path = hostile_shortlist(home.path());
+    assert!(
+        !fs::read_to_string(&path).unwrap().contains('\u{1b}'),
+        "the shortlist file itself holds no raw escape"
+    );
+    let out = home.path().join("out");
+    fs::create_dir(&out).unwrap();
+    for format in ["markdown", "html", "json"] {
+        let o = run_in(
+            &["export", "--shortlist", "--format", format, "--data", data],
+            home.path(),
+            &config,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
+        assert_output_clean(&format!("export --shortlist {format}"), &o);
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("price"),
+            "the note is there"
+        );
+        let file = out.join(format!("handout.{format}"));
+        let o = run_in(
+            &[
+                "export",
+                "--shortlist",
+                "--format",
+                format,
+                "-o",
+                file.to_str().unwrap(),
+                "--data",
+                data,
+            ],
+            home.path(),
+            &config,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
+        assert_clean(&format!("{format} handout"), &fs::read(&file).unwrap());
+        let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a new handout with notes is the owner's alone");
+    }
+    // The shortlist itself replaced by what must not be read.
+    for (what, make, says) in specials() {
+        let home = tempfile::tempdir().unwrap();
+        let path = home.path().join("data/clinic-explorer/shortlist.ron");
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        make(&path);
+        let o = run_in(
+            &["export", "--shortlist", "--data", data],
+            home.path(),
+            &config,
+        );
+        assert_eq!(o.status.code(), Some(1), "{what}: {}", all_text(&o));
+        let all = all_text(&o);
+        assert!(
+            all.contains("shortlist.ron") && all.contains(says),
+            "{what}: {all}"
+        );
+        assert_output_clean(what, &o);
+        assert!(
+            !fs::symlink_metadata(&path).unwrap().file_type().is_file(),
+            "{what}: left as it was"
+        );
+    }
+}
+
+#[test]
+fn config_print_warns_of_bindings_to_unknown_actions() {
+    let data = hostile("bidi");
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("clinic-explorer");
+    fs::create_dir_all(&dir).unwrap();
+    fs::copy(
+        hostile("config").join("unknown-action.ron"),
+        dir.join("config.ron"),
+    )
+    .unwrap();
+    let o = run(
+        &["config", "--print", "--data", data.to_str().unwrap()],
+        Some(home.path()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let warnings = &out[out.find("warnings:").expect("a warnings section")..];
+    assert!(
+        warnings.contains("key `ctrl-n` (from user config")
+            && warnings.contains("is bound to `launch-\\u{202e}missiles`, which is no action"),
+        "{out}"
+    );
+    // A binding to a real action is no warning.
+    fs::write(dir.join("config.ron"), r#"(keys: { "ctrl-n": "help" })"#).unwrap();
+    let o = run(
+        &["config", "--print", "--data", data.to_str().unwrap()],
+        Some(home.path()),
+    );
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("warnings:"));
 }
 
 #[test]
@@ -347,9 +557,84 @@ fn written_handouts_hold_no_raw_characters_either() {
             "{}",
             String::from_utf8_lossy(&o.stderr)
         );
-        assert_clean(
-            &format!("export {format} file"),
-            &std::fs::read(&out).unwrap(),
+        assert_clean(&format!("export {format} file"), &fs::read(&out).unwrap());
+    }
+}
+
+#[path = "common/lib.rs"]
+mod common;
+
+mod explorer {
+    use super::common::{fixture, press, screen_text, select, sized, type_text};
+    use clinic_explorer::config::{ConfigPaths, Flags, Settings};
+    use clinic_explorer::model::Kind;
+    use clinic_explorer::tui::Setup;
+    use clinic_explorer::tui::action::Action;
+    use clinic_explorer::tui::app::App;
+    use clinic_explorer::tui::theme::Theme;
+
+    #[test]
+    fn a_note_cut_at_its_cap_says_so() {
+        let mut app = super::common::app();
+        select(&mut app, Kind::Therapy, "hair-transplant");
+        press(&mut app, "n");
+        type_text(&mut app, &"a".repeat(200));
+        assert_eq!(app.note().unwrap().text.chars().count(), 200);
+        assert_eq!(app.status(), None, "nothing to say below the cap");
+        type_text(&mut app, "bc");
+        assert_eq!(app.note().unwrap().text, "a".repeat(200), "the cap holds");
+        let said = app.status().expect("a word at the cap");
+        assert!(said.contains("200-character limit"), "{said}");
+        assert!(
+            screen_text(&app).contains("200-character limit"),
+            "shown while the note is written:\n{}",
+            screen_text(&app)
         );
+        press(&mut app, "enter");
+        let said = app.status().unwrap();
+        assert!(
+            said.contains("note saved at its 200-character limit") && said.contains("not kept"),
+            "{said}"
+        );
+        let kept = app.shortlist().list().get(Kind::Therapy, "hair-transplant");
+        assert_eq!(kept.unwrap().note.as_deref().map(str::len), Some(200));
+        // A short note says nothing of a limit.
+        press(&mut app, "n");
+        for _ in 0..200 {
+            press(&mut app, "backspace");
+        }
+        type_text(&mut app, "short");
+        press(&mut app, "enter");
+        assert_eq!(app.status(), Some("Note saved on Hair transplant"));
+    }
+
+    /// The status bar's last line with a configuration binding these keys.
+    fn bar_with(keys: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.ron");
+        std::fs::write(&path, format!("(keys: {{ {keys} }})")).unwrap();
+        let paths = ConfigPaths {
+            system: None,
+            user: Some(path),
+        };
+        let settings = Settings::load(&Flags::default(), &paths, &|_: &str| None).unwrap();
+        let setup = Setup {
+            theme: Theme::plain(),
+            ..Setup::from_settings(&settings)
+        };
+        let mut app = sized(App::with_setup(fixture(), setup), 100, 30);
+        // Any key ends the notice about the bindings at start; the hints come back.
+        app.update(Action::Down);
+        assert_eq!(app.status(), None);
+        screen_text(&app).lines().last().unwrap().to_owned()
+    }
+
+    #[test]
+    fn the_help_bar_names_the_key_bound_to_quit() {
+        let bar = bar_with("");
+        assert!(bar.contains("q quit"), "{bar}");
+        let bar = bar_with(r#""q": "help", "x": "quit""#);
+        assert!(bar.contains("x quit"), "{bar}");
+        assert!(!bar.contains("q quit"), "{bar}");
     }
 }

@@ -38,14 +38,31 @@ fn spawn(
 
 /// [`spawn`] with another `TERM`.
 fn spawn_with_term(
-    mut cmd: CommandBuilder,
+    cmd: CommandBuilder,
     term: &str,
 ) -> (
     Box<dyn MasterPty + Send>,
     Box<dyn Child + Send + Sync>,
     tempfile::TempDir,
 ) {
-    let home = tempfile::tempdir().expect("a temporary directory");
+    spawn_in(
+        cmd,
+        term,
+        tempfile::tempdir().expect("a temporary directory"),
+    )
+}
+
+/// [`spawn_with_term`] in a home directory made beforehand (files planted where the explorer keeps
+/// its own).
+fn spawn_in(
+    mut cmd: CommandBuilder,
+    term: &str,
+    home: tempfile::TempDir,
+) -> (
+    Box<dyn MasterPty + Send>,
+    Box<dyn Child + Send + Sync>,
+    tempfile::TempDir,
+) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -110,7 +127,12 @@ impl Session {
     }
 
     fn start_with(cmd: CommandBuilder) -> Session {
-        let (master, child, home) = spawn(cmd);
+        Session::start_in(cmd, tempfile::tempdir().expect("a temporary directory"))
+    }
+
+    /// Starts `cmd` with `home` as its home directory, prepared beforehand.
+    fn start_in(cmd: CommandBuilder, home: tempfile::TempDir) -> Session {
+        let (master, child, home) = spawn_in(cmd, "xterm-256color", home);
         let mut reader = master.try_clone_reader().expect("a reader");
         let writer = master.take_writer().expect("a writer");
         let (tx, output) = mpsc::channel();
@@ -550,6 +572,22 @@ fn signal(pid: &str, name: &str) {
     assert!(ok, "kill -{name} {pid}");
 }
 
+/// Waits until the process is stopped (state `T` in `/proc/PID/stat`).
+fn wait_stopped(pid: &str) {
+    let end = Instant::now() + DEADLINE;
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name, which is in parentheses.
+        let state = stat.rsplit_once(") ").map(|(_, rest)| rest.chars().next());
+        if state == Some(Some('T')) || !std::path::Path::new("/proc/self/stat").exists() {
+            return;
+        }
+        assert!(Instant::now() < end, "process {pid} did not stop: {stat}");
+        // Polling the process's state: nothing to read meanwhile.
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 /// After a suspend: the shell's prompt, the terminal as the shell needs it, keys echoed; then fg
 /// brings the explorer back, whole, reading keys.
 fn back_at_the_shell_then_fg(s: &mut Session, what: &str) {
@@ -665,6 +703,9 @@ fn sigtstp_without_a_shell_gives_the_terminal_back_and_sigcont_takes_it_again() 
     }
     // Nobody else touches the terminal here: what it shows and its modes are the explorer's doing.
     assert_terminal_is_the_shells(&s, "SIGTSTP");
+    // The terminal is given back just before the process stops itself: a SIGCONT sent in between
+    // would be spent before the stop, as no shell would send it.
+    wait_stopped(&pid);
     let before = s.raw.len();
     signal(&pid, "CONT");
     let end = Instant::now() + DEADLINE;
@@ -803,4 +844,381 @@ fn the_hostile_corpus_never_reaches_the_terminal_raw() {
         String::from_utf8_lossy(&s.raw).contains("control character (U+001B)"),
         "the problems are said"
     );
+}
+
+/// A home directory whose shortlist directory holds what `plant` puts there.
+fn home_with(plant: impl FnOnce(&std::path::Path)) -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("a temporary directory");
+    let dir = home.path().join("data/clinic-explorer");
+    std::fs::create_dir_all(&dir).unwrap();
+    plant(&dir);
+    home
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+/// Keeps the first therapy in the shortlist, then waits for what the explorer says about it.
+fn keep_a_therapy(s: &mut Session, says: &str) {
+    s.keys("2");
+    s.wait_for("Therapies (");
+    s.keys("b");
+    s.wait_for(says);
+}
+
+/// Quits with the shortlist unsaved: q asks, q again quits without saving.
+fn quit_without_saving(s: &mut Session) {
+    s.keys("\x1b");
+    s.wait_gone("could not be saved");
+    s.keys("q");
+    s.wait_for("Quit with the shortlist not saved?");
+    s.keys("q");
+    let status = s.wait_exit(DEADLINE);
+    assert_eq!(status.exit_code(), 0);
+    assert_restored(s);
+}
+
+#[test]
+fn a_symlink_at_the_lock_is_never_followed() {
+    let victim = tempfile::tempdir().unwrap();
+    let target = victim.path().join("created-through-the-link");
+    let home = home_with(|dir| {
+        std::os::unix::fs::symlink(&target, dir.join("shortlist.ron.lock")).unwrap();
+    });
+    let mut s = Session::start_in(explorer(), home);
+    s.wait_for("Conditions (5)");
+    keep_a_therapy(&mut s, "The shortlist could not be saved");
+    s.wait_for("symbolic link");
+    assert!(!target.exists(), "the link was followed");
+    assert_no_hostile_output(&s.raw, "the lock refused");
+    quit_without_saving(&mut s);
+    assert!(!target.exists(), "the link was followed");
+    let dir = s.home.path().join("data/clinic-explorer");
+    assert!(!dir.join("shortlist.ron").exists());
+    assert!(
+        std::fs::symlink_metadata(dir.join("shortlist.ron.lock"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn symlinks_at_temporary_names_are_neither_followed_nor_removed_and_stale_files_go() {
+    use std::time::SystemTime;
+    let victim = tempfile::tempdir().unwrap();
+    let precious = victim.path().join("precious");
+    std::fs::write(&precious, "mine").unwrap();
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&precious)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let home = home_with(|dir| {
+        // Links where an earlier run's temporary files would be, and one real leftover of an
+        // interrupted save an hour old, and one just made (another explorer's, still writing).
+        for name in [".shortlist.ron.tmp-AAAAAAAA", ".shortlist.ron.tmp-planted"] {
+            std::os::unix::fs::symlink(&precious, dir.join(name)).unwrap();
+        }
+        let stale = dir.join(".shortlist.ron.tmp-leftover");
+        std::fs::write(&stale, "half a shortlist").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        std::fs::write(dir.join(".shortlist.ron.tmp-fresh1"), "being written").unwrap();
+    });
+    let mut s = Session::start_in(explorer(), home);
+    s.wait_for("Conditions (5)");
+    keep_a_therapy(&mut s, "to the shortlist");
+    let dir = s.home.path().join("data/clinic-explorer");
+    let end = Instant::now() + DEADLINE;
+    while !dir.join("shortlist.ron").exists() {
+        assert!(
+            Instant::now() < end && s.pump(Duration::from_millis(50)),
+            "not saved"
+        );
+    }
+    quit_cleanly(&mut s);
+    assert_eq!(std::fs::read(&precious).unwrap(), b"mine");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            ".shortlist.ron.tmp-AAAAAAAA",
+            ".shortlist.ron.tmp-fresh1",
+            ".shortlist.ron.tmp-planted",
+            "shortlist.ron",
+            "shortlist.ron.lock"
+        ],
+        "the stale leftover is removed, the links and the fresh file are left"
+    );
+    for name in [".shortlist.ron.tmp-AAAAAAAA", ".shortlist.ron.tmp-planted"] {
+        assert!(
+            std::fs::symlink_metadata(dir.join(name))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+    assert!(
+        std::fs::read_to_string(dir.join("shortlist.ron"))
+            .unwrap()
+            .contains("kind: therapy")
+    );
+}
+
+#[test]
+fn a_fifo_or_device_as_the_shortlist_or_config_neither_hangs_nor_is_replaced() {
+    // The shortlist: said at start, the explorer runs, a save is refused, nothing replaced.
+    for (what, plant) in [
+        (
+            "FIFO",
+            (|p: &std::path::Path| mkfifo(p)) as fn(&std::path::Path),
+        ),
+        ("device", |p| {
+            std::os::unix::fs::symlink("/dev/zero", p).unwrap()
+        }),
+    ] {
+        let home = home_with(|dir| plant(&dir.join("shortlist.ron")));
+        let mut s = Session::start_in(explorer(), home);
+        s.wait_for("The shortlist could not be loaded");
+        keep_a_therapy(&mut s, "The shortlist could not be saved");
+        s.wait_for("not a regular file");
+        quit_without_saving(&mut s);
+        let left =
+            std::fs::symlink_metadata(s.home.path().join("data/clinic-explorer/shortlist.ron"))
+                .unwrap()
+                .file_type();
+        assert!(!left.is_file(), "{what}: replaced by a file");
+    }
+    // The configuration: the explorer does not start, says why, and leaves the terminal alone.
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config/clinic-explorer")).unwrap();
+    mkfifo(&home.path().join("config/clinic-explorer/config.ron"));
+    let mut s = Session::start_in(explorer(), home);
+    let status = s.wait_exit(DEADLINE);
+    assert_eq!(status.exit_code(), 1);
+    let said = String::from_utf8_lossy(&s.raw).into_owned();
+    assert!(
+        said.contains("config.ron: is a FIFO (named pipe), not a regular file"),
+        "{said}"
+    );
+    assert_screen_is_the_shells(&s, "a FIFO configuration");
+}
+
+/// Every cell of a screen as seen: its character (a blank for one never written), whether it is
+/// wide, and how it looks (what shows of it on a blank).
+fn cells(screen: &vt100::Screen) -> Vec<String> {
+    let (rows, cols) = screen.size();
+    let mut out = Vec::new();
+    for r in 0..rows.get() {
+        for c in 0..cols.get() {
+            let Some(cell) = screen.cell(r, c) else {
+                out.push(String::new());
+                continue;
+            };
+            let text = if cell.has_contents() {
+                cell.contents()
+            } else {
+                " "
+            };
+            // On a blank the colour of the letters and boldness do not show (ratatui leaves them
+            // behind on the columns a wide character covered, on purpose); the rest does.
+            let blank = text == " ";
+            let (fg, bold) = if blank {
+                (vt100::Color::Default, false)
+            } else {
+                (cell.fgcolor(), cell.bold())
+            };
+            out.push(format!(
+                "{text}|{}{}|{fg:?}|{:?}|{}{}{}",
+                u8::from(cell.is_wide()),
+                u8::from(cell.is_wide_continuation()),
+                cell.bgcolor(),
+                u8::from(bold),
+                u8::from(cell.underline()),
+                u8::from(cell.inverse())
+            ));
+        }
+    }
+    out
+}
+
+/// Stops and continues the explorer, which then draws its whole screen afresh, and compares every
+/// cell of what the byte-saving writer had left on the terminal with that full redraw.
+fn assert_same_as_a_full_redraw(s: &mut Session, step: &str) {
+    let pid = s.child.process_id().expect("a process id").to_string();
+    signal(&pid, "STOP");
+    wait_stopped(&pid);
+    let before = s.raw.len();
+    signal(&pid, "CONT");
+    let end = Instant::now() + DEADLINE;
+    let start = loop {
+        let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+        if let Some(i) = after.find("\x1b[?1049h")
+            && after[i..].contains("\x1b[?2026l")
+        {
+            break before + after[..i].len();
+        }
+        assert!(
+            Instant::now() < end && s.pump(Duration::from_millis(50)),
+            "{step}: no redraw"
+        );
+    };
+    let mut kept = vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0);
+    kept.process(&s.raw[..start]);
+    let mut fresh = vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0);
+    fresh.process(&s.raw[start..]);
+    let (got, want) = (cells(kept.screen()), cells(fresh.screen()));
+    let differs: Vec<String> = (0..want.len())
+        .filter(|&k| got[k] != want[k])
+        .map(|k| {
+            format!(
+                "row {} col {}: {:?} not {:?}",
+                k / usize::from(COLS),
+                k % usize::from(COLS),
+                got[k],
+                want[k]
+            )
+        })
+        .collect();
+    assert!(
+        differs.is_empty(),
+        "{step}: the screen differs from a full redraw:\n{}\nshown:\n{}\nredrawn:\n{}",
+        differs.join("\n"),
+        kept.screen().contents(),
+        fresh.screen().contents()
+    );
+}
+
+/// Sends keys, waits for `shows` and for any frame begun since to end.
+fn step(s: &mut Session, keys: &str, shows: &str) {
+    let before = s.raw.len();
+    s.keys(keys);
+    s.wait_for(shows);
+    let end = Instant::now() + DEADLINE;
+    loop {
+        let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+        let open = after.rfind("\x1b[?2026h");
+        let closed = after.rfind("\x1b[?2026l");
+        if open.is_none_or(|o| closed.is_some_and(|c| c > o)) {
+            break;
+        }
+        assert!(
+            Instant::now() < end && s.pump(Duration::from_millis(50)),
+            "{keys:?}: the frame never ended"
+        );
+    }
+}
+
+#[test]
+fn wide_and_joined_characters_in_names_and_status_leave_the_screen_a_full_redraw_would_draw() {
+    let data = tempfile::tempdir().unwrap();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
+    for entry in std::fs::read_dir(&fixture).unwrap() {
+        let entry = entry.unwrap();
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let text = text
+            .replace(
+                "\"Scarring alopecia\"",
+                "\"반흔성 탈모 👩\\u{200D}⚕\\u{FE0F} scarring\"",
+            )
+            .replace(
+                "\"Lichen planopilaris\"",
+                "\"편평태선 👨\\u{200D}👩\\u{200D}👧 LPP 🇰🇷\"",
+            )
+            .replace("\"Keloids\"", "\"켈로이드 👍🏽 cafe\\u{301}\"");
+        std::fs::write(data.path().join(entry.file_name()), text).unwrap();
+    }
+    // In colour and without: the plain scheme styles status messages and hints alike, which is
+    // where the byte-saving writer fills most gaps.
+    for no_color in [false, true] {
+        wide_and_joined_in(data.path(), no_color);
+    }
+}
+
+fn wide_and_joined_in(data: &std::path::Path, no_color: bool) {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_clinic-explorer"));
+    cmd.args(["--data", data.to_str().unwrap()]);
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    }
+    let mut s = Session::start_with(cmd);
+    s.wait_for("Conditions (5)");
+    step(&mut s, "", "not medical advice");
+    assert_same_as_a_full_redraw(&mut s, "start");
+    // Long Hangul status messages, then shorter ones and the hint bar over them; names with
+    // emoji, joiners, a flag and a combining accent in the list, the detail and the prompts.
+    for (keys, shows, what) in [
+        // The hint bar, a wide status over it, then other hints: what the status covered must
+        // not come back from the list's hints (the ghost letters).
+        ("j", "quit", "the list's hints"),
+        ("b", "the shortlist", "a wide status over them"),
+        ("l", "quit", "the detail's hints over that"),
+        ("h", "quit", "the list's hints"),
+        ("b", "the shortlist", "a wide status again"),
+        ("s", "Shortlist (", "the shortlist's hints over that"),
+        ("1", "quit", "the list's hints"),
+        ("b", "the shortlist", "a wide status again"),
+        ("/", "Search", "the search's hints over that"),
+        ("\x1b", "quit", "the list's hints"),
+        ("%", "does nothing", "a message of letters"),
+        (
+            "b",
+            "the shortlist",
+            "a status message with a wide name over it",
+        ),
+        ("j", "quit", "the hint bar over that"),
+        ("%", "does nothing", "letters again"),
+        ("b", "the shortlist", "another wide name"),
+        ("l", "quit", "the detail's hints over it"),
+        ("h", "quit", "the list's hints"),
+        ("b", "the shortlist", "removed"),
+        ("l", "quit", "the detail's hints over that"),
+        ("h", "quit", "the list's hints again"),
+        ("%", "does nothing", "letters a third time"),
+        (
+            "j",
+            "quit",
+            "to a name with an emoji and a combining accent",
+        ),
+        ("j", "quit", "and on"),
+        ("b", "the shortlist", "its status message"),
+        ("s", "Shortlist (", "the shortlist's hints over it"),
+        ("%", "does nothing", "a short message over a long one"),
+        ("1", "quit", "back"),
+        ("g", "quit", "the top"),
+        ("%", "does nothing", "before the detail"),
+        ("l", "Sources", "the detail"),
+        ("n", "Note on", "the note prompt"),
+        (
+            "메모 👩\u{200D}🔬 가나다\r",
+            "ote saved",
+            "a Hangul note saved",
+        ),
+        ("k", "quit", "the hint bar again"),
+        ("/탈모", "탈모", "a Hangul search"),
+        ("\x1b", "quit", "the search closed"),
+        ("s", "Shortlist (", "the shortlist"),
+    ] {
+        step(&mut s, keys, shows);
+        assert_same_as_a_full_redraw(&mut s, what);
+    }
+    assert_no_hostile_output(&s.raw, "wide names");
+    quit_cleanly(&mut s);
 }

@@ -2,7 +2,7 @@
 
 use crate::config::{NO_COLOR_ENV, Origin, Settings};
 use crate::dataset::DataSource;
-use crate::text::sanitize;
+use crate::text::{escape, sanitize};
 use std::path::Path;
 
 fn from(origin: &Origin) -> String {
@@ -100,11 +100,33 @@ pub fn print(settings: &Settings) -> String {
             line(format!("  system: {}", file_state(p, settings)));
         }
     }
-    if !settings.warnings.is_empty() {
+    let mut warnings: Vec<String> = settings.warnings.clone();
+    warnings.extend(unknown_actions(settings));
+    if !warnings.is_empty() {
         line("warnings:".to_owned());
-        for w in &settings.warnings {
+        for w in &warnings {
             line(format!("  {}", sanitize(w)));
         }
     }
     out
+}
+
+/// A warning for each key bound to an action that does not exist: the explorer leaves such a key
+/// unbound, and the list above would otherwise show it as if it did something.
+fn unknown_actions(settings: &Settings) -> Vec<String> {
+    use crate::tui::action::Action;
+    settings
+        .keys
+        .iter()
+        .filter(|k| Action::from_name(&k.action).is_none())
+        .map(|k| {
+            format!(
+                "key `{}` (from {}) is bound to `{}`, which is no action: the explorer leaves the key \
+                 as it was (the help lists the action names)",
+                escape(&k.key),
+                k.origin,
+                escape(&k.action)
+            )
+        })
+        .collect()
 }

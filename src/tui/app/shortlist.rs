@@ -250,8 +250,15 @@ impl App {
             return;
         };
         match action {
-            Action::NoteInput(c) if !c.is_control() && note.text.chars().count() < MAX_NOTE => {
-                note.text.push(c);
+            Action::NoteInput(c) if !c.is_control() => {
+                if note.text.chars().count() < MAX_NOTE {
+                    note.text.push(c);
+                } else {
+                    // Said every time, so a note is never cut without a word.
+                    self.status = Some(format!(
+                        "The note is at its {MAX_NOTE}-character limit: what is typed now is not kept"
+                    ));
+                }
             }
             Action::NoteDelete => {
                 note.text.pop();
@@ -272,9 +279,13 @@ impl App {
         let added = list.add(note.kind, &note.id);
         list.set_note(note.kind, &note.id, Some(note.text.clone()));
         let noted = if note.text.trim().is_empty() {
-            "Note cleared"
+            "Note cleared".to_owned()
+        } else if note.text.chars().count() >= MAX_NOTE {
+            format!(
+                "Note saved at its {MAX_NOTE}-character limit (what was typed past it is not kept)"
+            )
         } else {
-            "Note saved"
+            "Note saved".to_owned()
         };
         let done = if added {
             format!(
