@@ -349,18 +349,34 @@ impl Dataset {
                         )),
                     );
                 }
+                // A percentage the source ties to this figure; or a saving the source gives without
+                // saying which of its prices it applies to, shown on that source's South Korea
+                // ranges and said not to be tied to them.
+                let same_source = |p: &crate::model::Percentage| {
+                    p.costs.is_empty()
+                        && p.kind == crate::model::PercentageKind::Savings
+                        && c.country == "South Korea"
+                        && p.sources
+                            .iter()
+                            .any(|s| c.sources.iter().any(|cs| cs.source == s.source))
+                };
                 for p in self
                     .costs
                     .percentages
                     .iter()
-                    .filter(|p| p.costs.iter().any(|x| x.as_str() == id))
+                    .filter(|p| p.costs.iter().any(|x| x.as_str() == id) || same_source(p))
                 {
                     let src = self.first_citation(&p.sources);
+                    let tied = if same_source(p) {
+                        " (given by the same source, not tied to this figure)"
+                    } else {
+                        ""
+                    };
                     push(
                         f,
                         "Saving",
                         Some(format!(
-                            "{}: {}. {}{src}",
+                            "{}: {}{tied}. {}{src}",
                             p.name,
                             crate::chart::percent_text(p),
                             p.note

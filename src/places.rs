@@ -264,8 +264,9 @@ mod tests {
         let f = g.fact(Some("Sinsa"), Some("Seoul")).expect("known");
         assert_eq!(
             f.text,
-            "Sinsa-dong (신사동) is in Gangnam-gu (강남구), Seoul (서울), South Korea"
+            "Sinsa-dong (신사동) is in Seoul (서울), South Korea"
         );
+        assert_eq!(g.at_level(&f, PlaceLevel::District), Vec::<&str>::new());
         assert!(
             f.ambiguity
                 .as_deref()

@@ -3,7 +3,7 @@
 //! that must be reachable from the command line.
 
 use clinic_explorer::dataset::{DataSource, Dataset};
-use clinic_explorer::model::{ClaimBy, Evidence, Kind, Qualifier};
+use clinic_explorer::model::{ClaimBy, Evidence, Kind, Qualifier, Unit};
 use std::process::Command;
 
 fn data() -> Dataset {
@@ -103,13 +103,13 @@ const EVIDENCE: &[(&str, Evidence, &str)] = &[
     ),
     (
         "stem-cell-derived-exosomes",
-        Evidence::Emerging,
-        "this emerging field",
+        Evidence::Investigational,
+        "being explored; acne-scar stem cell therapy still experimental",
     ),
     (
         "damask-rose-exosomes",
-        Evidence::Investigational,
-        "sometimes explored",
+        Evidence::NotStated,
+        "sometimes explored, reported helpful in some studies: no level",
     ),
     (
         "platelet-rich-plasma",
@@ -257,18 +257,14 @@ const EVIDENCE: &[(&str, Evidence, &str)] = &[
     ),
     (
         "regenera-activa",
-        Evidence::Investigational,
-        "a device within an investigational treatment",
+        Evidence::NotStated,
+        "an example device only",
     ),
-    (
-        "novastem-kit",
-        Evidence::Investigational,
-        "stem cell-based hair loss therapies ... investigational",
-    ),
+    ("novastem-kit", Evidence::NotStated, "a clinic profile only"),
     (
         "buffy-coat-isolation",
-        Evidence::Investigational,
-        "stem cell therapy for acne scars is still experimental",
+        Evidence::NotStated,
+        "a clinic profile only",
     ),
     (
         "blood-purification",
@@ -412,6 +408,43 @@ fn the_articles_text_and_its_table_disagree_and_each_shows_the_other() {
             "over $15,000",
             "$15,000–$25,000",
         ),
+        (
+            "stem-cell-therapy-for-hair-loss-turkey-mexico-thailand-and-others",
+            "stem-cell-therapy-other-countries",
+            "$2,000–$10,000",
+            "$825–$14,000",
+        ),
+        (
+            "general-stem-cell-therapy-thailand",
+            "stem-cell-therapy-mexico-turkey-thailand",
+            "$1,900–$31,883",
+            "$2,000–$13,000",
+        ),
+        (
+            "general-stem-cell-therapy-turkey",
+            "stem-cell-therapy-mexico-turkey-thailand",
+            "$4,108–$16,410",
+            "$2,000–$13,000",
+        ),
+        (
+            "general-stem-cell-therapy-thailand",
+            "stem-cell-therapy-for-hair-loss-turkey-mexico-thailand-and-others",
+            "$1,900–$31,883",
+            "$2,000–$10,000",
+        ),
+        (
+            "general-stem-cell-therapy-turkey",
+            "stem-cell-therapy-for-hair-loss-turkey-mexico-thailand-and-others",
+            "$4,108–$16,410",
+            "$2,000–$10,000",
+        ),
+        // Two Korean per-session prices: the 2026 guide's and the scarring-alopecia article's.
+        (
+            "anti-aging-stem-cell-therapy-south-korea-per-session-2026",
+            "stem-cell-therapy-for-hair-loss-south-korea-per-session",
+            "$5,000–$15,000",
+            "$2,500–$6,000",
+        ),
     ] {
         for (id, other, own, theirs) in [
             (text, table, text_fig, table_fig),
@@ -421,8 +454,18 @@ fn the_articles_text_and_its_table_disagree_and_each_shows_the_other() {
             assert_eq!(clinic_explorer::money::range_text(c), own);
             assert!(c.disagrees_with.iter().any(|d| d.as_str() == other), "{id}");
             let d = data.describe(Kind::Cost, id).unwrap();
-            let differs = d.fields.iter().find(|f| f.label == "Differs from").unwrap();
-            assert!(differs.value.contains(theirs), "{id}: {}", differs.value);
+            let differs: Vec<&str> = d
+                .fields
+                .iter()
+                .filter(|f| f.label == "Differs from")
+                .map(|f| f.value.as_str())
+                .collect();
+            assert!(
+                differs
+                    .iter()
+                    .any(|v| v.contains(theirs) && v.contains(other)),
+                "{id}: {differs:#?}"
+            );
             assert!(
                 d.links
                     .iter()
@@ -446,12 +489,268 @@ fn savings_and_the_germany_row_are_reachable_from_the_command_line() {
             assert!(out.contains(want), "show {id} --format {format}: no {want}");
         }
     }
-    let us = cli(&[
-        "show",
-        "cost",
-        "stem-cell-therapy-for-hair-loss-united-states",
-    ]);
-    assert!(us.contains("compared with the US: 60–75%"), "{us}");
+    let general = cli(&["show", "cost", "general-stem-cell-therapy-south-korea"]);
+    assert!(
+        general.contains("compared with the US: 60–75%"),
+        "{general}"
+    );
+}
+
+#[test]
+fn savings_are_not_tied_to_a_price_the_article_does_not_name() {
+    let data = data();
+    for id in [
+        "saving-south-korea-vs-united-states",
+        "saving-south-korea-vs-western-europe",
+        "saving-south-korea-vs-germany",
+    ] {
+        let p = data
+            .costs
+            .percentages
+            .iter()
+            .find(|p| p.id.as_str() == id)
+            .unwrap();
+        assert!(
+            p.costs.is_empty(),
+            "{id}: the article names no price it applies to"
+        );
+        assert!(p.note.contains("does not say which"), "{id}: {}", p.note);
+    }
+    let id = "stem-cell-therapy-for-hair-loss-south-korea-full-course";
+    let d = data.describe(Kind::Cost, id).unwrap();
+    let savings: Vec<&str> = d
+        .fields
+        .iter()
+        .filter(|f| f.label == "Saving")
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(savings.len(), 3, "{savings:#?}");
+    assert!(
+        savings
+            .iter()
+            .all(|v| v.contains("not tied to this figure")),
+        "{savings:#?}"
+    );
+    for format in ["text", "markdown", "json"] {
+        let out = cli(&["show", "cost", id, "--format", format]);
+        assert!(out.contains("not tied to this figure"), "{format}");
+    }
+    // Another country's price is not given a Korean saving.
+    let us = data
+        .describe(Kind::Cost, "stem-cell-therapy-for-hair-loss-united-states")
+        .unwrap();
+    assert!(!us.fields.iter().any(|f| f.label == "Saving"));
+}
+
+#[test]
+fn no_price_carries_a_unit_no_document_uses() {
+    let data = data();
+    for c in &data.costs.ranges {
+        assert_ne!(
+            c.unit,
+            Unit::FullCourse,
+            "{}: no document prices a full course",
+            c.id
+        );
+        assert!(!c.name.contains("full course"), "{}", c.id);
+        assert!(!c.summary.contains("full course"), "{}", c.id);
+    }
+    let c = data
+        .cost("stem-cell-therapy-for-hair-loss-south-korea-full-course")
+        .unwrap();
+    assert_eq!(c.unit, Unit::PerTreatment);
+    assert!(c.summary.contains("does not say what the figure covers"));
+}
+
+#[test]
+fn exosomes_are_investigational_as_the_documents_say() {
+    let data = data();
+    let t = data.therapy("stem-cell-derived-exosomes").unwrap();
+    assert_eq!(t.evidence, Evidence::Investigational);
+    let note = t.evidence_note.as_deref().unwrap();
+    assert!(
+        note.contains("explored") && note.contains("experimental"),
+        "{note}"
+    );
+    assert!(
+        note.contains("describes the field, not the evidence"),
+        "{note}"
+    );
+    for id in [
+        "novastem-kit",
+        "buffy-coat-isolation",
+        "damask-rose-exosomes",
+        "regenera-activa",
+    ] {
+        let t = data.therapy(id).unwrap();
+        assert_eq!(t.evidence, Evidence::NotStated, "{id}");
+        let note = t.evidence_note.as_deref().unwrap();
+        assert!(
+            note.starts_with("No document states a level"),
+            "{id}: {note}"
+        );
+    }
+}
+
+#[test]
+fn quotes_belong_to_the_doctors_who_said_them() {
+    let data = data();
+    let all_text = |c: &clinic_explorer::model::Condition| {
+        let mut t = c.summary.clone();
+        for n in &c.notes {
+            t.push_str(&n.text);
+        }
+        t
+    };
+    // CosmeRNA "early-stage": Dr. Hee Jin Kim alone.
+    let aga = all_text(data.condition("androgenetic-alopecia").unwrap());
+    assert!(!aga.contains("doctors quoted call it early-stage"), "{aga}");
+    assert!(aga.contains("Dr. Hee Jin Kim") && aga.contains("early-stage"));
+    let hair = data.condition("hair-loss").unwrap();
+    assert!(!hair.summary.contains("most are early-stage"));
+    assert!(
+        hair.summary
+            .contains("Dr. Hee Jin Kim calls CosmeRNA early-stage")
+    );
+    // Dr. Eunice Park's "future" is microneedling, not the needle-free devices.
+    let airem = data.clinic("airem").unwrap();
+    assert!(
+        airem
+            .summary
+            .contains("calls microneedling the future of getting products into the scalp"),
+        "{}",
+        airem.summary
+    );
+    assert!(!airem.summary.contains("calling them the future"));
+    let jet = data.therapy("needle-free-jet-delivery").unwrap();
+    assert!(jet.claims.iter().all(|c| !c.text.contains("future")));
+    // The warning on Korean treatments is Dr. Kopelman's, not the feature's.
+    let botox = data.therapy("scalp-botox").unwrap();
+    let note = botox.evidence_note.as_deref().unwrap();
+    assert!(
+        note.contains("Dr. Ross Kopelman") && !note.contains("the feature cautions"),
+        "{note}"
+    );
+    // And Dr. Daewoo Kim's words are his.
+    let notes = all_text(hair);
+    assert!(notes.contains("Dr. Daewoo Kim names reproducibility, cost and scalability"));
+    assert!(
+        notes.contains(
+            "Dr. Daewoo Kim says Korean protocols treat microneedle delivery as essential"
+        )
+    );
+}
+
+#[test]
+fn the_blog_clinics_are_the_blogs_listing_not_our_recommendation() {
+    let data = data();
+    let sh = data.clinic("sh-clinic").unwrap();
+    assert!(
+        sh.summary.starts_with("Listed by the Medical Tourism Blog"),
+        "{}",
+        sh.summary
+    );
+    assert!(
+        sh.summary
+            .contains("everything here is the blog's description")
+    );
+    assert!(sh.claims.iter().all(|c| c.by == ClaimBy::Article));
+    for c in &data.clinics {
+        for a in &c.attributes {
+            assert!(
+                !a.value().contains("Recommended"),
+                "{}: {}",
+                c.id,
+                a.value()
+            );
+        }
+        assert!(!c.summary.contains("recommended"), "{}", c.id);
+    }
+    for id in [
+        "cellinique-clinic",
+        "sh-clinic",
+        "lydian-plastic-surgery-clinic",
+        "theplus-plastic-surgery",
+    ] {
+        let c = data.clinic(id).unwrap();
+        let m = c
+            .attributes
+            .iter()
+            .find(|a| a.name() == "Mentioned as")
+            .unwrap();
+        assert!(
+            m.value()
+                .starts_with("Named by the article among its \"best clinics in Korea\""),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn sinsa_alone_is_not_placed_in_gangnam_gu() {
+    let data = data();
+    let g = clinic_explorer::places::Gazetteer::new(&data.places);
+    let sh = data.clinic("sh-clinic").unwrap();
+    let f = g.fact(sh.district.as_deref(), sh.city.as_deref()).unwrap();
+    assert!(!f.text.contains("Gangnam"), "{}", f.text);
+    assert!(f.text.contains("Seoul"), "{}", f.text);
+    let doubt = f.ambiguity.as_deref().unwrap();
+    assert!(
+        doubt.contains("more than one Sinsa-dong") && doubt.contains("leaves the district open")
+    );
+    // Garosu-gil (THE PLUS) is in the Gangnam-gu Sinsa-dong, without doubt.
+    let plus = data.clinic("theplus-plastic-surgery").unwrap();
+    let f = g
+        .fact(plus.district.as_deref(), plus.city.as_deref())
+        .unwrap();
+    assert_eq!(
+        g.at_level(&f, clinic_explorer::model::PlaceLevel::District),
+        ["Gangnam-gu"]
+    );
+    assert_eq!(f.ambiguity, None);
+}
+
+#[test]
+fn open_figures_keep_the_documents_wording_in_their_text() {
+    let data = data();
+    for c in &data.costs.ranges {
+        let words = match c.qualifier {
+            Some(Qualifier::Plus) if c.max.is_none() => "+",
+            Some(Qualifier::AsLowAs) => "as low as",
+            Some(Qualifier::FromAbout) => "may start around",
+            Some(Qualifier::Near) => "near",
+            Some(Qualifier::Over) => "above",
+            _ => continue,
+        };
+        assert!(c.summary.contains(words), "{}: {}", c.id, c.summary);
+        if c.qualifier != Some(Qualifier::FromAbout) {
+            assert!(
+                !c.summary.contains("from $") && !c.summary.contains("from as"),
+                "{}: {}",
+                c.id,
+                c.summary
+            );
+        }
+    }
+    // Day 7 and day 30 are days, not "about a week" or "about a month".
+    for (id, day) in [
+        ("follow-up-wound-check-day-7", "day 7"),
+        ("follow-up-progress-review-day-30", "day 30"),
+    ] {
+        let t = data.travel_fact(id).unwrap();
+        assert!(
+            t.summary.contains(day) && !t.summary.contains("About") && !t.summary.contains("about"),
+            "{id}"
+        );
+    }
+    let step = data
+        .travel_fact("2026-guide-step-2-pre-arrival-logistics")
+        .unwrap();
+    assert!(
+        step.items
+            .iter()
+            .any(|i| i.contains("often at preferential rates"))
+    );
 }
 
 #[test]
@@ -536,5 +835,53 @@ fn every_disagreement_is_linked_both_ways() {
     assert!(
         one_way.is_empty(),
         "link back so either shows the other: {one_way:#?}"
+    );
+}
+
+#[test]
+fn the_audits_counts_match_its_rows() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/AUDIT.md"),
+    )
+    .unwrap();
+    let (body, counts) = text.split_once("## Counts").expect("a Counts section");
+    let statuses = ["ok", "fixed", "kept both", "external"];
+    let mut found: Vec<(String, [u32; 5])> = Vec::new();
+    for line in body.lines() {
+        if let Some(doc) = line.strip_prefix("## `").and_then(|l| l.strip_suffix('`')) {
+            found.push((doc.to_owned(), [0; 5]));
+            continue;
+        }
+        let cells: Vec<&str> = line.split(" | ").map(str::trim).collect();
+        if cells.len() < 5 || cells[0].trim_start_matches("| ").parse::<u32>().is_err() {
+            continue;
+        }
+        let status = statuses
+            .iter()
+            .position(|s| *s == cells[3])
+            .unwrap_or_else(|| panic!("unknown status in {line}"));
+        let row = &mut found.last_mut().expect("a row under a document").1;
+        row[0] += 1;
+        row[status + 1] += 1;
+    }
+    let mut all = [0u32; 5];
+    for (doc, n) in &found {
+        for (a, b) in all.iter_mut().zip(n) {
+            *a += b;
+        }
+        let want = format!(
+            "| `{doc}` | {} | {} | {} | {} | {} |",
+            n[0], n[1], n[2], n[3], n[4]
+        );
+        assert!(counts.contains(&want), "counts say otherwise: {want}");
+    }
+    let want = format!(
+        "| all | {} | {} | {} | {} | {} |",
+        all[0], all[1], all[2], all[3], all[4]
+    );
+    assert!(counts.contains(&want), "{want}");
+    assert!(
+        counts.contains(&format!("Closing note: {} rows", all[0])),
+        "the closing note gives the row count"
     );
 }

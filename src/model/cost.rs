@@ -43,7 +43,8 @@ pub enum Unit {
     PerSession,
     /// One joint, one session.
     PerJointPerSession,
-    /// A full course of treatment.
+    /// A full course of treatment. No document in the bundled data prices a full course, so its
+    /// ranges do not use it; it stays for data that does.
     FullCourse,
     /// One treatment or package, however many sessions it takes.
     PerTreatment,
@@ -288,7 +289,10 @@ pub struct Percentage {
     pub max: Option<f64>,
     /// What it applies to, and any caveat (e.g. "ended 31 December 2025").
     pub note: String,
-    /// The cost ranges it compares (Korea's and the other country's), so `show` on either gives it.
+    /// The cost ranges it compares (Korea's and the other country's), so `show` on either gives it:
+    /// only where the source says which figures it compares. A saving the source gives without saying
+    /// (the scarring-alopecia article's) leaves this empty and is shown on that source's South Korea
+    /// ranges, said not to be tied to them.
     #[serde(default)]
     pub costs: Vec<Id>,
     /// Where it comes from.
