@@ -69,6 +69,66 @@ fn row(label: &str, samples: &mut [Duration]) {
     );
 }
 
+/// The facet panel's work at this size: counting a tab's facet values, applying a filter, sorting a
+/// tab, each timed `FACET_REPS` times.
+fn facets(index: &SearchIndex, data: &Dataset) {
+    use clinic_explorer::model::Kind;
+    use clinic_explorer::query::facet::facets_of;
+    use clinic_explorer::query::sort::{SortKey, sort};
+    use clinic_explorer::query::{Field, Filter, Test};
+    const FACET_REPS: usize = 20;
+    let table = index.facets();
+    let time = |label: &str, f: &mut dyn FnMut()| {
+        let mut samples: Vec<Duration> = (0..FACET_REPS)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect();
+        row(label, &mut samples);
+    };
+    println!("\n| facet work | runs | median ms | p99 ms | max ms | p99 <= 16 ms |");
+    println!("|---|---:|---:|---:|---:|:---:|");
+    for kind in [Kind::Clinic, Kind::Therapy, Kind::Cost] {
+        let records: Vec<usize> = table.range(kind).collect();
+        time(
+            &format!("counts, every facet of {}", kind.plural()),
+            &mut || {
+                for &f in facets_of(kind) {
+                    black_box(table.counts(records.iter().copied(), f));
+                }
+            },
+        );
+    }
+    let filter = Filter {
+        field: Field::District,
+        test: Test::Text("gangnam".into()),
+        negated: false,
+    };
+    time("filter: district:gangnam over every record", &mut || {
+        black_box(table.passing(std::slice::from_ref(&filter), None));
+    });
+    let costs: Vec<usize> = table.range(Kind::Cost).collect();
+    let clinics: Vec<usize> = table.range(Kind::Clinic).collect();
+    let name = |r: usize| {
+        data.get(table.kind(r), table.id(r))
+            .map(|x| x.name().to_owned())
+            .unwrap_or_default()
+    };
+    time("sort: costs by price (low end)", &mut || {
+        let mut v = costs.clone();
+        sort(table, &mut v, SortKey::PriceLow, false, None, &name);
+        black_box(v);
+    });
+    time("sort: clinics by name", &mut || {
+        let mut v = clinics.clone();
+        sort(table, &mut v, SortKey::Name, false, None, &name);
+        black_box(v);
+    });
+    println!();
+}
+
 fn main() {
     // `cargo bench` passes `--bench` (and any filter); a filter, if given, picks sizes by number.
     let filter: Vec<String> = std::env::args()
@@ -87,6 +147,7 @@ fn main() {
         let loaded = start.elapsed();
         let index = SearchIndex::build(&data);
         let indexed = start.elapsed() - loaded;
+        facets(&index, &data);
         drop(data);
         let reps = reps(n);
         println!(

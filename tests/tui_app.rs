@@ -326,7 +326,7 @@ fn keys_map_to_actions_by_context() {
         (Context::List, key(KeyCode::Char('?')), Some(Action::Help)),
         (Context::List, key(KeyCode::Char('q')), Some(Action::Quit)),
         (Context::List, ctrl('c'), Some(Action::Quit)),
-        (Context::List, key(KeyCode::Char('z')), None),
+        (Context::List, key(KeyCode::Char('w')), None),
         (
             Context::Detail,
             key(KeyCode::Enter),
@@ -398,10 +398,10 @@ fn keys_map_to_actions_by_context() {
 #[test]
 fn keymap_overrides_replace_bindings() {
     let mut km = Keymap::default();
-    km.bind(Context::Global, Key::char('z'), Action::Quit);
+    km.bind(Context::Global, Key::char('w'), Action::Quit);
     km.unbind(Context::Global, Key::char('q'));
     assert_eq!(
-        km.action(Context::List, key(KeyCode::Char('z'))),
+        km.action(Context::List, key(KeyCode::Char('w'))),
         Some(Action::Quit)
     );
     assert_eq!(km.action(Context::List, key(KeyCode::Char('q'))), None);
@@ -411,7 +411,7 @@ fn keymap_overrides_replace_bindings() {
         everywhere
             .lines
             .iter()
-            .any(|l| l.keys == "z" && l.description == "quit")
+            .any(|l| l.keys == "w" && l.description == "quit")
     );
 }
 

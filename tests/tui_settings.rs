@@ -38,7 +38,7 @@ fn settings(config: &str, env: &[(&str, &str)]) -> Settings {
 const CONFIG: &str = r#"(
     theme: "light",
     currency: "KRW",
-    keys: { "ctrl-n": "next-tab", "F1": "halp", "e": "help", "z": "quit", "z": "mark" },
+    keys: { "ctrl-n": "next-tab", "F1": "halp", "e": "help", "w": "quit", "w": "mark" },
 )"#;
 
 #[test]
@@ -53,7 +53,7 @@ fn key_overrides_take_effect_and_every_problem_is_reported() {
         "the user's `e` replaces estimate in every pane"
     );
     assert_eq!(
-        km.action(Context::List, key("z")),
+        km.action(Context::List, key("w")),
         Some(Action::ToggleMark),
         "the later of two bindings of one key"
     );

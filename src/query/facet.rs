@@ -265,6 +265,11 @@ impl FacetTable {
         self.kinds[r]
     }
 
+    /// The numbers of a kind's records.
+    pub fn range(&self, kind: Kind) -> std::ops::Range<usize> {
+        self.kinds.partition_point(|&k| k < kind)..self.kinds.partition_point(|&k| k <= kind)
+    }
+
     /// The number of a record, by kind and id.
     pub fn number(&self, kind: Kind, id: &str) -> Option<usize> {
         let start = self.kinds.partition_point(|&k| k < kind);

@@ -57,6 +57,20 @@ pub enum Pane {
 /// What the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
+    /// Open the facet panel of the tab shown.
+    OpenFacets,
+    /// Choose or drop the facet value under the cursor.
+    ToggleFacet,
+    /// Drop every chosen facet value of the tab shown.
+    ClearFilters,
+    /// Sort the list by the next column (name, evidence, price...), then back to file order.
+    CycleSort,
+    /// Reverse the list's sort.
+    ReverseSort,
+    /// Show conditions as a tree (therapies by category), or the plain list again.
+    ToggleTree,
+    /// Fold or unfold the selected row's parent (or category) in the tree.
+    ToggleFold,
     /// Leave the explorer.
     Quit,
     /// Give the terminal back and stop until `fg` (Ctrl-Z); the loop does it, not `update`.
@@ -217,7 +231,14 @@ impl Action {
             | Action::SearchDone
             | Action::Unbound(_) => false,
             Action::SearchEdit(edit) => !matches!(edit, crate::tui::line_edit::Edit::Insert(_)),
-            Action::Quit
+            Action::OpenFacets
+            | Action::ToggleFacet
+            | Action::ClearFilters
+            | Action::CycleSort
+            | Action::ReverseSort
+            | Action::ToggleTree
+            | Action::ToggleFold
+            | Action::Quit
             | Action::NextTab
             | Action::PrevTab
             | Action::ShowTab(_)

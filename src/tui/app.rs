@@ -9,6 +9,7 @@ mod costs;
 mod detail;
 mod effect;
 mod export;
+mod facets;
 mod focus;
 mod form;
 mod list;
@@ -28,6 +29,7 @@ pub use costs::CostsPane;
 pub use detail::DetailPane;
 pub use effect::{Effect, Message, Outcome, Saved};
 pub use export::{ExportState, Pending};
+pub use facets::{FacetEntry, FacetPanel, ListView};
 pub use focus::Focus;
 pub use form::{EstimateForm, FormField};
 pub use list::ListPane;
@@ -81,6 +83,10 @@ pub struct App {
     /// What is open on top of the panes, with its state.
     overlay: Option<Overlay>,
     lists: [ListPane; Kind::ALL.len()],
+    /// Each tab's chosen facet values, sort and tree, and the rows they give.
+    views: [ListView; Kind::ALL.len()],
+    /// Every record's facet values, built the first time a list is narrowed or sorted.
+    facets: Option<Arc<crate::query::facet::FacetTable>>,
     detail: DetailPane,
     costs: CostsPane,
     /// The number of the newest query sent to the search, across openings of the search overlay, so
@@ -182,6 +188,8 @@ impl App {
             last_kind: Kind::Condition,
             overlay: None,
             lists: [ListPane::default(); Kind::ALL.len()],
+            views: Default::default(),
+            facets: None,
             detail: DetailPane::default(),
             costs: CostsPane::default(),
             searches: 0,
@@ -331,8 +339,12 @@ impl App {
 
     /// How many rows a kind's list has: its records (the costs view lists its cost groups).
     pub fn list_len(&self, kind: Kind) -> usize {
-        self.costs_list_len(kind)
-            .unwrap_or_else(|| self.data.count(kind))
+        let v = self.list_view(kind);
+        if v.active() {
+            v.rows.len()
+        } else {
+            self.plain_len(kind)
+        }
     }
 
     /// The id of the selected record of a kind (in the costs view, the selected bar's cost range).
@@ -341,7 +353,7 @@ impl App {
             return id;
         }
         self.data
-            .record_at(kind, self.list(kind).selected)
+            .record_at(kind, self.row_target(kind, self.list(kind).selected)?)
             .map(|r| r.id().as_str())
     }
 
@@ -473,6 +485,13 @@ impl App {
             Action::FollowLink => self.follow_link(),
             Action::Back => self.back(),
             Action::ToggleMark => self.toggle_mark(),
+            Action::OpenFacets => self.open_facets(),
+            Action::ToggleFacet => self.toggle_facet(),
+            Action::ClearFilters => self.clear_filters(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::ReverseSort => self.reverse_sort(),
+            Action::ToggleTree => self.toggle_tree(),
+            Action::ToggleFold => self.toggle_fold(),
             Action::OpenCompare => self.show_tab(Tab::Compare),
             Action::ClearMarks => self.clear_marks(),
             Action::SelectRow(i) => self.select_row(i),
@@ -505,6 +524,7 @@ impl App {
             self.focus,
             self.last_kind,
             self.lists,
+            &self.views,
             self.detail,
             self.costs,
             self.view,

@@ -41,11 +41,13 @@ pub enum Context {
     Confirm,
     /// The shortlist could not be saved: save again, quit without saving, or stay.
     Unsaved,
+    /// The facet panel.
+    Facets,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Always,
         Context::Global,
         Context::List,
@@ -57,6 +59,7 @@ impl Context {
         Context::Note,
         Context::Confirm,
         Context::Unsaved,
+        Context::Facets,
         Context::Help,
     ];
 
@@ -75,6 +78,7 @@ impl Context {
             Context::Note => "Note",
             Context::Confirm => "Replace the file?",
             Context::Unsaved => "Shortlist not saved",
+            Context::Facets => "Facet panel (f)",
         }
     }
 
@@ -93,6 +97,7 @@ impl Context {
             Context::Note => &[Context::Note, Context::Always],
             Context::Confirm => &[Context::Confirm, Context::Always],
             Context::Unsaved => &[Context::Unsaved, Context::Always],
+            Context::Facets => &[Context::Facets, Context::Always],
         }
     }
 }

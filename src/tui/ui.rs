@@ -4,6 +4,7 @@
 mod compare;
 mod costs;
 mod detail;
+mod facets;
 mod form;
 mod help;
 mod list;
@@ -53,6 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Estimate(f)) => form::draw(frame, app, f, a.overlay),
         Some(Overlay::Note(n)) => prompt::note(frame, app, n, a.overlay),
         Some(Overlay::Confirm(p)) => prompt::confirm(frame, app, p, a.overlay),
+        Some(Overlay::Facets(p)) => facets::draw(frame, app, p, a.overlay),
         Some(Overlay::Unsaved { error, quitting }) => {
             prompt::unsaved(frame, app, error, *quitting, a.overlay);
         }

@@ -24,7 +24,8 @@ pub struct CostsPane {
 impl App {
     /// The id of the selected cost group.
     pub fn selected_group(&self) -> Option<String> {
-        chart::group_at(&self.data, self.list(Kind::Cost).selected).map(|g| g.id.0.clone())
+        let group = self.row_target(Kind::Cost, self.list(Kind::Cost).selected)?;
+        chart::group_at(&self.data, group).map(|g| g.id.0.clone())
     }
 
     /// The cost ranges of the selected group, in file order (the chart's bars).
@@ -75,7 +76,11 @@ impl App {
     pub(super) fn select_cost(&mut self, id: &str) {
         if let Some((group, bar)) = self.cost_place(id) {
             let (len, rows) = (self.list_len(Kind::Cost), self.list_rows());
-            self.lists[kind_index(Kind::Cost)].select(group, len, rows);
+            // A group the filters hide stays unselected.
+            let Some(row) = self.row_of(Kind::Cost, group) else {
+                return;
+            };
+            self.lists[kind_index(Kind::Cost)].select(row, len, rows);
             self.costs.bar = bar;
         }
     }
@@ -129,6 +134,50 @@ impl App {
     pub(super) fn costs_list_len(&self, kind: Kind) -> Option<usize> {
         self.shows_costs(kind)
             .then(|| chart::group_count(&self.data))
+    }
+
+    /// The costs view's list name, for the Costs tab's title.
+    pub(super) fn costs_list_label(&self, kind: Kind) -> Option<&'static str> {
+        self.shows_costs(kind).then_some("Cost groups")
+    }
+
+    /// The costs view's rows for the cost ranges a filter keeps, in the order given (a sort's):
+    /// each group once, where its first kept range stands; in file order when `keep_order` is false.
+    pub(super) fn costs_rows(
+        &self,
+        kind: Kind,
+        ranges: &[&str],
+        keep_order: bool,
+    ) -> Option<Vec<usize>> {
+        if !self.shows_costs(kind) {
+            return None;
+        }
+        let place: std::collections::HashMap<&str, usize> = self
+            .data
+            .charted_groups()
+            .enumerate()
+            .map(|(i, g)| (g.id.as_str(), i))
+            .collect();
+        let mut seen = vec![false; place.len()];
+        let mut groups: Vec<usize> = Vec::new();
+        for id in ranges {
+            let group = self.data.cost(id).map(|c| c.group.as_str());
+            if let Some(&g) = group.and_then(|g| place.get(g))
+                && !std::mem::replace(&mut seen[g], true)
+            {
+                groups.push(g);
+            }
+        }
+        if !keep_order {
+            groups.sort_unstable();
+        }
+        Some(groups)
+    }
+
+    /// Where a record stands in the costs view's list: a cost range's group.
+    pub(super) fn costs_position(&self, kind: Kind, id: &str) -> Option<Option<usize>> {
+        self.shows_costs(kind)
+            .then(|| self.cost_place(id).map(|(g, _)| g))
     }
 
     /// The record selected on the Costs tab: the selected bar's cost range.

@@ -14,8 +14,10 @@ impl App {
         if self.costs_go_to(kind, id, focus) {
             return;
         }
-        let position = id.and_then(|id| self.data.position(kind, id));
-        let len = self.data.count(kind);
+        let position = id
+            .and_then(|id| self.data.position(kind, id))
+            .and_then(|p| self.row_of(kind, p));
+        let len = self.list_len(kind);
         let rows = self.list_rows();
         let list = &mut self.lists[kind_index(kind)];
         if let Some(p) = position {

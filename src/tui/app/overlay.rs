@@ -4,7 +4,7 @@
 //! says) is one `match` here.
 
 use super::export::Pending;
-use super::{EstimateForm, NoteEdit, SearchPane};
+use super::{EstimateForm, FacetPanel, NoteEdit, SearchPane};
 use crate::tui::action::Pane;
 use crate::tui::keymap::Context;
 use std::hash::{Hash, Hasher};
@@ -34,6 +34,8 @@ pub enum Overlay {
         /// True when the question came from quitting.
         quitting: bool,
     },
+    /// The facet panel: a tab's facet values with counts, to narrow its list.
+    Facets(FacetPanel),
 }
 
 impl Overlay {
@@ -46,6 +48,7 @@ impl Overlay {
             Overlay::Note(_) => Context::Note,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Unsaved { .. } => Context::Unsaved,
+            Overlay::Facets(_) => Context::Facets,
         }
     }
 
@@ -56,7 +59,10 @@ impl Overlay {
             Overlay::Search(_) => Some(Pane::Search),
             Overlay::Help { .. } => Some(Pane::Help),
             Overlay::Estimate(_) => Some(Pane::Form),
-            Overlay::Note(_) | Overlay::Confirm(_) | Overlay::Unsaved { .. } => None,
+            Overlay::Note(_)
+            | Overlay::Confirm(_)
+            | Overlay::Unsaved { .. }
+            | Overlay::Facets(_) => None,
         }
     }
 
@@ -68,7 +74,8 @@ impl Overlay {
             Overlay::Search(_)
             | Overlay::Help { .. }
             | Overlay::Estimate(_)
-            | Overlay::Unsaved { .. } => false,
+            | Overlay::Unsaved { .. }
+            | Overlay::Facets(_) => false,
         }
     }
 
@@ -84,7 +91,10 @@ impl Overlay {
                 "The shortlist's changes are not saved yet: the next change tries again, q asks"
                     .into(),
             ),
-            Overlay::Search(_) | Overlay::Help { .. } | Overlay::Estimate(_) => None,
+            Overlay::Search(_)
+            | Overlay::Help { .. }
+            | Overlay::Estimate(_)
+            | Overlay::Facets(_) => None,
         }
     }
 
@@ -98,6 +108,7 @@ impl Overlay {
             Overlay::Note(n) => n.hash(h),
             Overlay::Confirm(p) => p.path.hash(h),
             Overlay::Unsaved { error, quitting } => (error, quitting).hash(h),
+            Overlay::Facets(p) => p.hash(h),
         }
     }
 }

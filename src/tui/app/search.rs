@@ -231,6 +231,8 @@ impl App {
 
     /// Searches for the query as it now is: at once, or by asking the worker when there is one.
     fn refresh_search(&mut self) {
+        // Within the list's filters: only its kind is searched, and hits it hides are dropped.
+        let scope = self.search_scope();
         let Some(Overlay::Search(search)) = &mut self.overlay else {
             return;
         };
@@ -241,24 +243,32 @@ impl App {
             search.show(generation, Vec::new());
             return;
         }
+        let query = match scope {
+            Some(kind) => format!("k:{} {}", kind.as_str(), search.query()),
+            None => search.query().to_owned(),
+        };
         match &self.searcher {
-            Some(worker) => worker.request(generation, search.query()),
+            Some(worker) => worker.request(generation, &query),
             None => {
                 let data = &self.data;
                 let index = self
                     .index
                     .get_or_insert_with(|| Arc::new(SearchIndex::build(data)));
-                let hits = index.search(search.query(), None, MAX_HITS);
-                search.show(generation, hits);
+                let hits = index.search(&query, None, MAX_HITS);
+                let hits = self.within_filters(hits);
+                if let Some(Overlay::Search(search)) = &mut self.overlay {
+                    search.show(generation, hits);
+                }
             }
         }
     }
 
     /// Shows the worker's results if they are for the newest query; older ones are dropped.
     pub(super) fn receive_hits(&mut self) {
-        let Some(found) = self.searcher.as_ref().and_then(|w| w.take()) else {
+        let Some(mut found) = self.searcher.as_ref().and_then(|w| w.take()) else {
             return;
         };
+        found.hits = self.within_filters(found.hits);
         let Some(search) = self.search_mut() else {
             return;
         };

@@ -4,17 +4,14 @@
 use crate::text;
 use crate::tui::app::App;
 
-/// A cost group's row: its name and South Korea's figure; no record stands behind it.
-pub fn group_row(app: &App, index: usize) -> Option<(String, String, Option<String>)> {
+/// A list row's cost group (through the list's filters and sort): its name and South Korea's
+/// figure; no record stands behind it.
+pub fn group_row(app: &App, row: usize) -> Option<(String, String, Option<String>)> {
+    let index = app.row_target(crate::model::Kind::Cost, row)?;
     let g = crate::chart::group_at(app.data(), index)?;
     Some((
         text::sanitize(&g.name),
         text::sanitize(&app.group_attribute(index)),
         None,
     ))
-}
-
-/// The list's title: how many groups.
-pub fn list_title(len: usize) -> String {
-    format!(" Cost groups ({len}) ")
 }

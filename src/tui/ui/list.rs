@@ -49,10 +49,12 @@ pub fn row(app: &App, kind: Kind, index: usize) -> Option<(String, String, Optio
     if app.shows_costs(kind) {
         return super::costs::group_row(app, index);
     }
-    let record = app.data().record_at(kind, index)?;
+    let position = app.row_target(kind, index)?;
+    let record = app.data().record_at(kind, position)?;
+    let (before, after) = app.row_decor(kind, index);
     Some((
-        text::sanitize(record.name()),
-        telling_attribute(app.data(), kind, index),
+        format!("{before}{}{after}", text::sanitize(record.name())),
+        telling_attribute(app.data(), kind, position),
         Some(record.id().as_str().to_owned()),
     ))
 }
@@ -66,11 +68,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme();
     let focused = matches!(app.focus(), Focus::List(_)) && app.overlay().is_none();
     let len = app.list_len(kind);
-    let title = if app.shows_costs(kind) {
-        super::costs::list_title(len)
+    // The whole title when it fits, else its short form (the status bar said it in full).
+    let room = usize::from(area.width).saturating_sub(4);
+    let full = app.list_title(kind);
+    let title = if text::width(&full) <= room {
+        full
     } else {
-        format!(" {} ({len}) ", kind.plural())
+        truncate(&app.list_title_short(kind), room)
     };
+    let title = format!(" {title} ");
     frame.render_widget(pane_block(title, focused, theme), area);
     let inner = layout::inner(area);
     if inner.is_empty() {

@@ -39,6 +39,24 @@ fn hit_line(hit: &Hit, theme: Theme, selected: bool) -> Line<'static> {
         ));
         spans.extend(highlighted(&matched, &hit.positions, base, theme.matched()));
     }
+    // Why else it matched (links, places, qualifiers), and the words it lacks.
+    let shown = format!("{}: {}", hit.field, hit.matched);
+    let mut why: Vec<&str> = hit
+        .why
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != shown && !(hit.field == "name" && *w == format!("name: {}", hit.name)))
+        .collect();
+    let missed = format!("missed: {}", hit.missed.join(", "));
+    if !hit.missed.is_empty() {
+        why.push(&missed);
+    }
+    if !why.is_empty() {
+        spans.push(Span::styled(
+            format!("  · {}", text::sanitize(&why.join(" · "))),
+            theme.dim().patch(base),
+        ));
+    }
     Line::from(spans)
 }
 
@@ -64,17 +82,22 @@ fn tail(s: &str, room: usize) -> String {
 pub fn draw(frame: &mut Frame, app: &App, search: &SearchPane, area: Rect) {
     let theme = app.theme();
     frame.render_widget(Clear, area);
+    let scope = match app.search_scope() {
+        Some(kind) => format!("Search within {}", app.list_title(kind)),
+        None => "Search every kind".to_owned(),
+    };
     let title = if search.searching() {
-        " Search every kind · searching… ".to_owned()
+        format!(" {scope} · searching… ")
     } else {
         match search.hits.len() {
-            _ if search.query().trim().is_empty() => " Search every kind ".to_owned(),
-            0 => " Search every kind · no hits ".to_owned(),
-            1 => " Search every kind · 1 hit ".to_owned(),
-            n if n >= MAX_HITS => format!(" Search every kind · first {n} hits "),
-            n => format!(" Search every kind · {n} hits "),
+            _ if search.query().trim().is_empty() => format!(" {scope} "),
+            0 => format!(" {scope} · no hits "),
+            1 => format!(" {scope} · 1 hit "),
+            n if n >= MAX_HITS => format!(" {scope} · first {n} hits "),
+            n => format!(" {scope} · {n} hits "),
         }
     };
+    let title = super::truncate(&title, usize::from(area.width).saturating_sub(2));
     frame.render_widget(pane_block(title, true, theme), area);
     let (input, results) = layout::search_parts(area);
     if input.is_empty() {

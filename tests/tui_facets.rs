@@ -1,0 +1,251 @@
+//! The facet panel, sorting and the tree, driven by keys through the real keymap, and drawn at 80x24
+//! and 120x40 on the fixture data (whose places put Sinsa-dong in Gangnam-gu).
+
+#[path = "common/lib.rs"]
+mod common;
+
+use clinic_explorer::model::Kind;
+use clinic_explorer::query::facet::FacetTable;
+use common::{app_sized, fixture, press, screen, screen_text};
+
+#[test]
+fn two_facets_narrow_the_clinics_and_the_title_says_so() {
+    let mut app = app_sized(120, 40);
+    press(&mut app, "3 f");
+    let entries = app.facet_entries(Kind::Clinic);
+    let gangnam = entries
+        .iter()
+        .find(|e| e.value == "Gangnam-gu")
+        .expect("district facet");
+    assert_eq!(
+        gangnam.count, 2,
+        "both clinics lie in Gangnam-gu, one through Sinsa-dong"
+    );
+    let sinsa = entries
+        .iter()
+        .position(|e| e.value == "Sinsa-dong")
+        .expect("Sinsa-dong");
+    for _ in 0..sinsa {
+        press(&mut app, "j");
+    }
+    press(&mut app, "space");
+    assert_eq!(app.list_len(Kind::Clinic), 1);
+    // The cursor stays on Sinsa-dong; the offers facet now counts only what is left.
+    let entries = app.facet_entries(Kind::Clinic);
+    let hair = entries
+        .iter()
+        .position(|e| e.value == "Hair transplant")
+        .expect("offers facet");
+    assert!(
+        entries
+            .iter()
+            .all(|e| e.value != "Adipose-derived stem cells")
+    );
+    let at = entries
+        .iter()
+        .position(|e| e.value == "Sinsa-dong")
+        .unwrap();
+    for _ in at..hair {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter");
+    // The panel's title says it whole.
+    let s = screen_text(&app);
+    assert!(
+        s.contains("Clinics 1 of 2 · district Sinsa-dong · offers Hair transplant"),
+        "{s}"
+    );
+    press(&mut app, "esc");
+    assert!(app.overlay().is_none());
+    assert_eq!(
+        app.list_title(Kind::Clinic),
+        "Clinics 1 of 2 · district Sinsa-dong · offers Hair transplant"
+    );
+    assert_eq!(app.selected_id(Kind::Clinic), Some("test-sinsa-hospital"));
+    // The pane is narrow at 120 columns: its title is the short form, the status bar says it whole.
+    let s = screen_text(&app);
+    assert!(s.contains("Clinics 1/2 · Sinsa-dong · Hair trans…"), "{s}");
+    press(&mut app, "F");
+    assert_eq!(app.list_len(Kind::Clinic), 2);
+    assert_eq!(app.list_title(Kind::Clinic), "Clinics (2)");
+}
+
+#[test]
+fn the_costs_tab_sorts_by_price_and_says_so() {
+    let mut app = app_sized(80, 24);
+    press(&mut app, "4 o o");
+    let title = app.list_title(Kind::Cost);
+    assert!(title.ends_with("sorted by price (low end)"), "{title}");
+    // Each group's lowest low end, in the currency shown, never falls down the list.
+    let data = fixture();
+    let table = FacetTable::build(&data);
+    let currency = Some(app.view().currency);
+    let low = |group: &str| {
+        data.ranges_in_group(group)
+            .filter_map(|c| table.number(Kind::Cost, c.id.as_str()))
+            .filter_map(|r| table.bounds(r, currency).and_then(|b| b.0.or(b.1)))
+            .fold(f64::INFINITY, f64::min)
+    };
+    let lows: Vec<f64> = (0..app.list_len(Kind::Cost))
+        .map(|row| {
+            let g = app.row_target(Kind::Cost, row).unwrap();
+            low(clinic_explorer::chart::group_at(&data, g)
+                .unwrap()
+                .id
+                .as_str())
+        })
+        .collect();
+    assert!(lows.len() > 1);
+    assert!(lows.windows(2).all(|w| w[0] <= w[1]), "{lows:?}");
+    press(&mut app, "O");
+    assert!(app.list_title(Kind::Cost).ends_with("descending"));
+}
+
+#[test]
+fn conditions_fold_and_unfold_in_the_tree() {
+    let mut app = app_sized(80, 24);
+    press(&mut app, "1 t");
+    let n = app.list_len(Kind::Condition);
+    assert!(screen_text(&app).contains("└ Lichen planopilaris"));
+    assert_eq!(app.row_depth(Kind::Condition, 1), 1);
+    press(&mut app, "g z");
+    assert_eq!(
+        app.list_len(Kind::Condition),
+        n - 1,
+        "the subtype folds under its parent"
+    );
+    let s = screen_text(&app);
+    assert!(!s.contains("└ Lichen planopilaris"), "{s}");
+    press(&mut app, "z");
+    assert_eq!(app.list_len(Kind::Condition), n);
+    press(&mut app, "t");
+    assert_eq!(app.row_depth(Kind::Condition, 1), 0);
+}
+
+#[test]
+fn therapies_group_by_category() {
+    let mut app = app_sized(80, 24);
+    press(&mut app, "2 t");
+    assert!(app.list_title(Kind::Therapy).ends_with("by category"));
+    let data = fixture();
+    let cats: Vec<&str> = (0..app.list_len(Kind::Therapy))
+        .map(|r| {
+            data.therapies[app.row_target(Kind::Therapy, r).unwrap()]
+                .category
+                .label()
+        })
+        .collect();
+    // Each category's therapies stand together.
+    for (i, c) in cats.iter().enumerate() {
+        assert!(
+            !cats[i + 1..].iter().skip_while(|x| *x == c).any(|x| x == c),
+            "{cats:?}"
+        );
+    }
+}
+
+#[test]
+fn snapshots_of_the_facet_panel_sorted_costs_and_the_tree() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_sized(w, h);
+        press(&mut app, "3 f j space");
+        insta::assert_snapshot!(format!("facets_clinics_{w}x{h}"), screen(&app).backend());
+        press(&mut app, "esc");
+        insta::assert_snapshot!(
+            format!("facets_clinics_narrowed_{w}x{h}"),
+            screen(&app).backend()
+        );
+        let mut app = app_sized(w, h);
+        press(&mut app, "4 o o");
+        insta::assert_snapshot!(format!("costs_by_price_{w}x{h}"), screen(&app).backend());
+        let mut app = app_sized(w, h);
+        press(&mut app, "1 t");
+        insta::assert_snapshot!(format!("conditions_tree_{w}x{h}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn a_search_made_while_filters_are_on_searches_within_them_and_says_so() {
+    let mut app = app_sized(120, 40);
+    press(&mut app, "3 f");
+    let sinsa = app
+        .facet_entries(Kind::Clinic)
+        .iter()
+        .position(|e| e.value == "Sinsa-dong")
+        .unwrap();
+    for _ in 0..sinsa {
+        press(&mut app, "j");
+    }
+    press(&mut app, "space esc /");
+    common::type_text(&mut app, "hair");
+    let hits = app.search().expect("the search is open").hits.clone();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| h.kind == Kind::Clinic && h.id == "test-sinsa-hospital"),
+        "{hits:?}"
+    );
+    let s = screen_text(&app);
+    assert!(s.contains("Search within Clinics 1 of 2"), "{s}");
+    // Without filters the same words find every kind again.
+    press(&mut app, "esc F /");
+    common::type_text(&mut app, "hair");
+    let s = screen_text(&app);
+    assert!(s.contains("Search every kind"), "{s}");
+    assert!(
+        app.search()
+            .unwrap()
+            .hits
+            .iter()
+            .any(|h| h.kind != Kind::Clinic)
+    );
+}
+
+#[test]
+fn folding_says_what_it_folded_and_a_leaf_has_nothing_to_fold() {
+    let mut app = app_sized(80, 24);
+    press(&mut app, "1 t g z");
+    assert!(
+        screen_text(&app).contains("+ Scarring alopecia ("),
+        "{}",
+        screen_text(&app)
+    );
+    assert!(
+        app.status()
+            .unwrap_or_default()
+            .contains("Folded 1 under Scarring alopecia")
+    );
+    press(&mut app, "j z");
+    assert!(
+        app.status()
+            .unwrap_or_default()
+            .contains("nothing under it to fold")
+    );
+    // Therapies by category fold too: the category's first therapy holds the rest (the bundled data
+    // has categories of several therapies).
+    let data =
+        clinic_explorer::dataset::Dataset::load(&clinic_explorer::dataset::DataSource::Bundled)
+            .unwrap();
+    let mut app = common::sized(
+        clinic_explorer::tui::app::App::with_setup(data, common::plain()),
+        80,
+        24,
+    );
+    press(&mut app, "2 t");
+    let n = app.list_len(Kind::Therapy);
+    let under = (0..n)
+        .find(|&r| app.row_depth(Kind::Therapy, r) == 1)
+        .expect("a category with two therapies");
+    press(&mut app, "g");
+    for _ in 0..under {
+        press(&mut app, "j");
+    }
+    press(&mut app, "z");
+    assert!(app.list_len(Kind::Therapy) < n);
+    assert_eq!(
+        app.row_depth(Kind::Therapy, app.list(Kind::Therapy).selected),
+        0
+    );
+    press(&mut app, "z");
+    assert_eq!(app.list_len(Kind::Therapy), n);
+}
