@@ -11,7 +11,7 @@ use clinic_explorer::shortlist::atomic::{SystemWriter, Writer};
 use clinic_explorer::tui::Setup;
 use clinic_explorer::tui::action::Action;
 use clinic_explorer::tui::app::Overlay;
-use common::{Local, plain, screen_text, select};
+use common::{Local, plain, press, screen_text, select};
 use std::fs::File;
 use std::io;
 use std::path::Path;
@@ -89,6 +89,34 @@ fn a_failed_save_is_shown_in_full_kept_and_retried() {
     assert!(x.shortlist().unsaved().is_none());
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("hair-transplant"), "{text}");
+}
+
+#[test]
+fn q_on_the_notice_of_a_failed_save_asks_rather_than_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shortlist.ron");
+    let full = Arc::new(AtomicBool::new(true));
+    for key in ["q", "Q"] {
+        let mut x = explorer(&path, &full);
+        keep_first_therapy(&mut x);
+        assert!(matches!(
+            x.overlay(),
+            Some(Overlay::Unsaved {
+                quitting: false,
+                ..
+            })
+        ));
+        // The key that answers "quit without saving" in the question, pressed on the notice.
+        press(&mut x.app, key);
+        assert!(!x.should_quit(), "{key} on the notice quit without asking");
+        assert!(matches!(
+            x.overlay(),
+            Some(Overlay::Unsaved { quitting: true, .. })
+        ));
+        assert!(screen_text(&x).contains("quit without saving"));
+        press(&mut x.app, key);
+        assert!(x.should_quit(), "asked and answered");
+    }
 }
 
 #[test]

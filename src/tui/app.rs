@@ -426,7 +426,11 @@ impl App {
         match action {
             Action::Quit => self.quit_or_ask(),
             Action::SaveAgain => self.save_again(),
-            Action::QuitWithoutSaving => self.quit = true,
+            // Only as the answer to the quit question: on the notice of a failed save, q asks it.
+            Action::QuitWithoutSaving => match self.overlay {
+                Some(Overlay::Unsaved { quitting: true, .. }) => self.quit = true,
+                _ => self.quit_or_ask(),
+            },
             // The loop suspends the terminal; nothing in the app changes.
             Action::Suspend => {}
             Action::Resize { width, height } => {
