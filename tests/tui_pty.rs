@@ -701,11 +701,22 @@ fn sigtstp_without_a_shell_gives_the_terminal_back_and_sigcont_takes_it_again() 
             "not restored"
         );
     }
+    // The terminal is given back just before the process stops itself: look at it once stopped
+    // (its line modes are set back after the screen), and a SIGCONT sent before the stop would be
+    // spent on nothing, as no shell would send it.
+    wait_stopped(&pid);
+    // Everything written before the stop, read.
+    while !["\x1b[?25h", "\x1b[?1000l"]
+        .iter()
+        .all(|seq| String::from_utf8_lossy(&s.raw[before..]).contains(seq))
+    {
+        assert!(
+            Instant::now() < end && s.pump(Duration::from_millis(50)),
+            "not restored"
+        );
+    }
     // Nobody else touches the terminal here: what it shows and its modes are the explorer's doing.
     assert_terminal_is_the_shells(&s, "SIGTSTP");
-    // The terminal is given back just before the process stops itself: a SIGCONT sent in between
-    // would be spent before the stop, as no shell would send it.
-    wait_stopped(&pid);
     let before = s.raw.len();
     signal(&pid, "CONT");
     let end = Instant::now() + DEADLINE;
@@ -1106,7 +1117,8 @@ fn assert_same_as_a_full_redraw(s: &mut Session, step: &str) {
     );
 }
 
-/// Sends keys, waits for `shows` and for any frame begun since to end.
+/// Sends keys (each step's keys change the screen), waits for `shows` and for the frames they
+/// caused to end.
 fn step(s: &mut Session, keys: &str, shows: &str) {
     let before = s.raw.len();
     s.keys(keys);
@@ -1116,7 +1128,11 @@ fn step(s: &mut Session, keys: &str, shows: &str) {
         let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
         let open = after.rfind("\x1b[?2026h");
         let closed = after.rfind("\x1b[?2026l");
-        if open.is_none_or(|o| closed.is_some_and(|c| c > o)) {
+        let drawn = match open {
+            None => keys.is_empty(),
+            Some(o) => closed.is_some_and(|c| c > o),
+        };
+        if drawn {
             break;
         }
         assert!(
@@ -1212,7 +1228,7 @@ fn wide_and_joined_in(data: &std::path::Path, no_color: bool) {
             "a Hangul note saved",
         ),
         ("k", "quit", "the hint bar again"),
-        ("/탈모", "탈모", "a Hangul search"),
+        ("/탈모", "[condition]", "a Hangul search"),
         ("\x1b", "quit", "the search closed"),
         ("s", "Shortlist (", "the shortlist"),
     ] {
