@@ -1238,3 +1238,57 @@ fn wide_and_joined_in(data: &std::path::Path, no_color: bool) {
     assert_no_hostile_output(&s.raw, "wide names");
     quit_cleanly(&mut s);
 }
+
+#[test]
+fn hostile_configuration_names_never_reach_the_terminal_raw() {
+    let config = |name: &str| {
+        let home = tempfile::tempdir().expect("a temporary directory");
+        let dir = home.path().join("config/clinic-explorer");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/hostile/config")
+                .join(name),
+            dir.join("config.ron"),
+        )
+        .unwrap();
+        home
+    };
+    // An action name with a bidi character: the explorer starts, says there are problems, and the
+    // help lists them with nothing raw.
+    for name in ["unknown-action.ron"] {
+        let mut s = Session::start_in(explorer(), config(name));
+        s.wait_for("Conditions (5)");
+        s.wait_for("Key bindings:");
+        s.keys("?");
+        s.wait_for("Keys (Esc or ? closes");
+        // Down the help until the problems show.
+        let end = Instant::now() + DEADLINE;
+        while !s.contents().contains("launch-") {
+            assert!(
+                Instant::now() < end,
+                "no problems listed:\n{}",
+                s.contents()
+            );
+            s.keys("\x1b[6~");
+            s.pump(Duration::from_millis(100));
+        }
+        assert_no_hostile_output(&s.raw, name);
+        s.keys("\x1b");
+        s.wait_gone("┌ Help ");
+        quit_cleanly(&mut s);
+        assert_no_hostile_output(&s.raw, name);
+    }
+    // Key and theme names with escape sequences: refused at start, the values quoted escaped.
+    for (name, says) in [
+        ("keys.ron", "`x\\u{1b}[2J\\u{1b}]52;c;"),
+        ("theme.ron", "unknown theme `dark\\u{1b}[2J"),
+    ] {
+        let mut s = Session::start_in(explorer(), config(name));
+        let status = s.wait_exit(DEADLINE);
+        assert_eq!(status.exit_code(), 1, "{name}");
+        assert_no_hostile_output(&s.raw, name);
+        let said = String::from_utf8_lossy(&s.raw).into_owned();
+        assert!(said.contains(says), "{name}: {said}");
+    }
+}

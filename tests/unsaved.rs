@@ -106,6 +106,13 @@ fn q_on_the_notice_of_a_failed_save_asks_rather_than_quits() {
                 ..
             })
         ));
+        let status = x.status().unwrap();
+        assert!(
+            status.contains(
+                "to the shortlist (1); s shows it, in memory only; the shortlist could not be saved"
+            ),
+            "what was done is said to be held in memory only: {status}"
+        );
         // The key that answers "quit without saving" in the question, pressed on the notice.
         press(&mut x.app, key);
         assert!(!x.should_quit(), "{key} on the notice quit without asking");

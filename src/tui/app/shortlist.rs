@@ -135,6 +135,8 @@ impl App {
     /// saving had to say.
     pub(super) fn shortlist_saved(&mut self, result: Result<Saved, String>) {
         let quit_after_save = std::mem::take(&mut self.shortlist.quit_after_save);
+        // What was done is only in memory when saving failed: the message says so.
+        let mut join = "; ";
         let extra = match result {
             Ok(saved) => {
                 self.shortlist.unsaved = None;
@@ -167,6 +169,7 @@ impl App {
                     error,
                     quitting: quit_after_save,
                 });
+                join = ", in memory only; ";
                 Some(format!("the shortlist could not be saved: {e}"))
             }
         };
@@ -175,7 +178,7 @@ impl App {
             let message = if done.is_empty() {
                 extra
             } else {
-                format!("{done}; {extra}")
+                format!("{done}{join}{extra}")
             };
             self.status = Some(sanitize(&message));
         }
