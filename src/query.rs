@@ -110,7 +110,8 @@ pub enum Field {
     Year,
     /// A cost's currency.
     Currency,
-    /// The data layer a record comes from (layers are added by the data loader; none yet).
+    /// The data layer a record comes from (`bundled`, or a layer directory's name), when the data
+    /// is loaded with layers.
     Layer,
     /// A cost's price: the low end for `<`, the high end for `>`.
     Price,

@@ -333,3 +333,49 @@ fn a_layer_adds_places_within_bundled_ones_and_a_bad_place_names_its_layer() {
         "{err}"
     );
 }
+
+#[test]
+fn the_layer_qualifier_selects_records_by_layer() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("partners");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("clinics.ron"), PARTNER).unwrap();
+    let data = Dataset::load_layers(&DataSource::Bundled, std::slice::from_ref(&dir)).unwrap();
+    let table = clinic_explorer::query::facet::FacetTable::build(&data);
+    let kept = |q: &str| -> Vec<String> {
+        let q = clinic_explorer::query::parse(q).unwrap();
+        let ok = table.passing(&q.filters, None);
+        (0..table.len())
+            .filter(|&r| ok[r] && table.kind(r) == Kind::Clinic)
+            .map(|r| table.id(r).to_owned())
+            .collect()
+    };
+    assert_eq!(kept("layer:partners"), ["partner-gangnam-clinic"]);
+    assert_eq!(kept("layer:bundled").len(), data.clinics.len() - 1);
+    assert_eq!(kept("!layer:bundled"), ["partner-gangnam-clinic"]);
+    let counts = table.counts(0..table.len(), clinic_explorer::query::Field::Layer);
+    assert!(counts.contains(&("partners".to_owned(), 1)), "{counts:?}");
+    // The same through `list --where`, with the other qualifiers.
+    let out = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args(["--no-config", "--no-cache", "list", "clinic", "--where"])
+        .arg("layer:partners offers:prp")
+        .arg("--layer")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("partner-gangnam-clinic"), "{text}");
+    assert!(
+        text.contains("layer partners"),
+        "the why column says the layer: {text}"
+    );
+    assert!(
+        !text.contains("cellinique-clinic"),
+        "a bundled PRP clinic is left out: {text}"
+    );
+}

@@ -240,6 +240,10 @@ impl FacetTable {
                         }
                     }
                 }
+                // With data layers, the layer the record came from (`layer:team`).
+                if let Some((layer, _)) = data.layer_of(kind, id) {
+                    push(&mut row, Field::Layer, &layer.name, vec![]);
+                }
                 t.kinds.push(kind);
                 t.ids.push(id.to_owned());
                 t.rows.push(row);
@@ -330,7 +334,6 @@ impl FacetTable {
     fn test_raw(&self, r: usize, f: &Filter, currency: Option<Currency>) -> Option<String> {
         let row = &self.rows[r];
         match (&f.test, f.field) {
-            (_, Field::Layer) => None, // layers arrive with the data loader's layer support
             (Test::Number(cmp, n), field) if field.money() => {
                 let (lo, hi) = self.bounds(r, currency)?;
                 let ok = match (field, cmp) {
@@ -467,7 +470,7 @@ impl FacetTable {
         let mut ok = vec![true; self.rows.len()];
         for f in filters {
             match &f.test {
-                Test::Text(t) if f.field != Field::Layer => {
+                Test::Text(t) => {
                     let good: Vec<bool> = self
                         .values
                         .iter()
