@@ -24,6 +24,7 @@ mod export;
 mod json;
 mod list;
 mod man;
+mod new;
 mod output;
 mod search;
 mod show;
@@ -267,6 +268,24 @@ pub enum Command {
         #[arg(long)]
         print: bool,
     },
+    /// Add a record to a layer of your own: append a commented record with every field of its
+    /// kind, the id made from the name, to DIR's file (created if needed), then run `check` with
+    /// the layer on top and say what is left to fill in.
+    New {
+        #[command(flatten)]
+        common: Common,
+        /// condition, therapy, clinic, cost, travel or source.
+        #[arg(value_enum)]
+        kind: new::NewKind,
+        /// The record's name (a source's title), e.g. "Partner Gangnam Clinic".
+        name: String,
+        /// The layer directory to write into.
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        into: PathBuf,
+        /// The id, instead of the one made from the name.
+        #[arg(long)]
+        id: Option<String>,
+    },
     /// Print a shell completion script (kinds and ids completed from the data):
     /// `source <(clinic-explorer completions bash)`.
     Completions {
@@ -365,9 +384,9 @@ pub fn run() -> ExitCode {
     let (common, theme, currency) = match &command {
         Command::Completions { shell } => return complete::print(*shell),
         Command::Man { dir } => return man::run(dir.as_deref()),
-        Command::Check { common } | Command::Search { common, .. } => {
-            (common.clone(), None, CurrencyOpt::default())
-        }
+        Command::Check { common }
+        | Command::Search { common, .. }
+        | Command::New { common, .. } => (common.clone(), None, CurrencyOpt::default()),
         Command::Export { common, .. } => (common.clone(), None, CurrencyOpt::default()),
         Command::Show {
             common, currency, ..
@@ -409,6 +428,22 @@ pub fn run() -> ExitCode {
     let source = settings.data_source();
     match command {
         Command::Check { .. } => return check::run(&source, &settings.layer_dirs()),
+        Command::New {
+            kind,
+            name,
+            into,
+            id,
+            ..
+        } => {
+            return new::run(
+                &source,
+                &settings.layer_dirs(),
+                kind,
+                &name,
+                id.as_deref(),
+                &into,
+            );
+        }
         Command::Serve { args, .. } => return crate::serve::run(&source, &settings, &args),
         Command::Config { .. } => {
             out!("{}", config::print(&settings));
@@ -432,6 +467,7 @@ pub fn run() -> ExitCode {
     let currency = settings.chosen_currency();
     let result = match command {
         Command::Check { .. }
+        | Command::New { .. }
         | Command::Config { .. }
         | Command::Completions { .. }
         | Command::Man { .. }

@@ -29,6 +29,7 @@ use std::path::PathBuf;
 
 pub(crate) use load::{FileText, read_dir, read_layers};
 pub use read::{MAX_FILE_BYTES, MAX_NESTING};
+pub use strings::PLACEHOLDER;
 
 /// The files a data directory holds, in the order they are read.
 pub const FILES: [&str; 6] = [

@@ -379,3 +379,139 @@ fn the_layer_qualifier_selects_records_by_layer() {
         "a bundled PRP clinic is left out: {text}"
     );
 }
+
+/// Runs `clinic-explorer new KIND NAME --into DIR` (no configuration), returning stdout.
+fn new_record(kind: &str, name: &str, dir: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args(["--no-config", "--no-cache", "new", kind, name, "--into"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Writes in the scaffold's placeholders the way a person would.
+fn fill_in(text: &str, group: &str) -> String {
+    let mut t = text
+        .replace("\"FILL IN: source id\"", "\"mtb-scarring-alopecia\"")
+        .replace("\"FILL IN: cost group id\"", &format!("\"{group}\""))
+        .replace("\"FILL IN: category\"", "\"Hair loss\"")
+        .replace("category: FILL_IN", "category: CellFreeBiologic")
+        .replace("evidence: FILL_IN", "evidence: NotStated")
+        .replace("min: FILL_IN", "min: 300")
+        .replace("currency: FILL_IN", "currency: USD")
+        .replace("unit: FILL_IN", "unit: PerSession")
+        .replace("year: FILL_IN", "year: 2026")
+        .replace("topic: FILL_IN", "topic: Practical");
+    // Every other text placeholder, whatever it asks for.
+    while let Some(at) = t.find("\"FILL IN") {
+        let end = at + 1 + t[at + 1..].find('"').unwrap();
+        t.replace_range(at..=end, "\"Written in by the coordinator\"");
+    }
+    t
+}
+
+#[test]
+fn the_scaffold_writes_every_kind_and_passes_check_once_filled_in() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("mine");
+    let bundled = Dataset::load(&DataSource::Bundled).unwrap();
+    let group = bundled.costs.groups[0].id.0.clone();
+    let kinds = [
+        ("condition", "conditions.ron", "Partner Scar Type"),
+        ("therapy", "therapies.ron", "Partner PRP Plus"),
+        ("clinic", "clinics.ron", "Partner Gangnam Clinic"),
+        ("cost", "costs.ron", "Partner PRP price, Seoul"),
+        ("travel", "travel.ron", "Partner pickup service"),
+        ("source", "sources.ron", "Partner price list 2026"),
+    ];
+    for (kind, file, name) in kinds {
+        let said = new_record(kind, name, &dir);
+        let path = dir.join(file);
+        let id = name
+            .to_lowercase()
+            .replace([',', ' '], "-")
+            .replace("--", "-");
+        assert!(
+            said.starts_with(&format!("Added {kind} `{id}` to {}", path.display())),
+            "{said}"
+        );
+        // What is left is said with the layer, file and line, the placeholders among it.
+        assert!(said.contains("Left to fill in"), "{said}");
+        assert!(
+            said.contains(&format!("{}:", path.display())) && said.contains("layer `mine`"),
+            "{said}"
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("// A new") && text.contains("FILL"), "{text}");
+        std::fs::write(&path, fill_in(&text, &group)).unwrap();
+        let data = Dataset::check_layers(&DataSource::Bundled, std::slice::from_ref(&dir))
+            .unwrap_or_else(|e| panic!("{kind} once filled in: {e}"));
+        let k = match kind {
+            "source" => None,
+            k => Some(Kind::parse(k).unwrap()),
+        };
+        match k {
+            Some(k) => assert!(data.get(k, &id).is_some(), "{kind} {id}"),
+            None => assert!(data.sources.iter().any(|s| s.id.as_str() == id)),
+        }
+    }
+    // A second record goes after the first; once filled in, both load.
+    let said = new_record("clinic", "Second Partner", &dir);
+    assert!(said.contains("`second-partner`"), "{said}");
+    let path = dir.join("clinics.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, fill_in(&text, &group)).unwrap();
+    let data = Dataset::check_layers(&DataSource::Bundled, std::slice::from_ref(&dir)).unwrap();
+    assert!(
+        data.clinic("partner-gangnam-clinic").is_some() && data.clinic("second-partner").is_some()
+    );
+    // A repeated id is refused and the file is left as it was.
+    let out = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args(["--no-config", "new", "clinic", "Second Partner", "--into"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("already has a record `second-partner`"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        fill_in(&text, &group)
+    );
+}
+
+#[test]
+fn a_scaffolded_record_with_a_bundled_id_says_it_replaces_it() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("mine");
+    let bundled = Dataset::load(&DataSource::Bundled).unwrap();
+    let c = &bundled.clinics[0];
+    let out = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .args([
+            "--no-config",
+            "--no-cache",
+            "new",
+            "clinic",
+            "Any name",
+            "--id",
+        ])
+        .arg(c.id.as_str())
+        .arg("--into")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("record of the bundled data: this one replaces it whole"),
+        "{said}"
+    );
+}

@@ -9,9 +9,23 @@ use std::process::ExitCode;
 /// Runs `check`: counts per kind on stdout and exit 0, or every problem on stdout (one per line,
 /// `FILE:LINE:COLUMN: message`) with a summary on stderr and exit 1.
 pub fn run(source: &DataSource, layers: &[std::path::PathBuf]) -> ExitCode {
+    // "bundled data with layers team, mine"
+    let mut what = source.describe();
+    if !layers.is_empty() {
+        let names: Vec<String> = layers
+            .iter()
+            .map(|l| crate::dataset::layer::Layer::of_dir(l).name)
+            .collect();
+        what = format!(
+            "{what} with layer{} {}",
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        );
+    }
+    let what = crate::text::sanitize(&what);
     match Dataset::check_layers(source, layers) {
         Ok(data) => {
-            outln!("{}: valid", source.describe());
+            outln!("{what}: valid");
             for kind in Kind::ALL {
                 outln!(
                     "  {:<16}{:>5}",
@@ -35,11 +49,7 @@ pub fn run(source: &DataSource, layers: &[std::path::PathBuf]) -> ExitCode {
                 outln!("{p}");
             }
             let n = problems.len();
-            eprintln!(
-                "{}: {n} problem{} found",
-                source.describe(),
-                if n == 1 { "" } else { "s" }
-            );
+            eprintln!("{what}: {n} problem{} found", if n == 1 { "" } else { "s" });
             ExitCode::from(EXIT_FAILURE)
         }
         Err(e) => {

@@ -8,8 +8,28 @@ use std::fmt;
 /// Calls `bad(path, c)` for the first control character of every string field of `value` that has
 /// one; `path` is dotted with list positions in brackets, as `aliases[2]` or `doctors[0].name`.
 pub(crate) fn control_chars(value: &impl Serialize, bad: &mut dyn FnMut(String, char)) {
+    let mut report = |path: String, s: &str| {
+        if let Some(c) = s.chars().find(|c| c.is_control()) {
+            bad(path, c);
+        }
+    };
+    walk(value, &|s| s.chars().any(char::is_control), &mut report);
+}
+
+/// The text the scaffold (`clinic-explorer new`) puts where a value is to be written.
+pub const PLACEHOLDER: &str = "FILL IN";
+
+/// Calls `bad(path, string)` for every string field of `value` that still starts with
+/// [`PLACEHOLDER`].
+pub(crate) fn placeholders(value: &impl Serialize, bad: &mut dyn FnMut(String, &str)) {
+    walk(value, &|s| s.trim_start().starts_with(PLACEHOLDER), bad);
+}
+
+/// Calls `bad(path, string)` for every string field of `value` that `test` picks.
+fn walk(value: &impl Serialize, test: &dyn Fn(&str) -> bool, bad: &mut dyn FnMut(String, &str)) {
     let mut walker = Walker {
         path: Vec::new(),
+        test,
         bad,
     };
     // The walker itself never fails; an error could only come from a hand-written Serialize.
@@ -24,12 +44,13 @@ enum Step {
 
 struct Walker<'a> {
     path: Vec<Step>,
-    bad: &'a mut dyn FnMut(String, char),
+    test: &'a dyn Fn(&str) -> bool,
+    bad: &'a mut dyn FnMut(String, &str),
 }
 
 impl Walker<'_> {
     fn check(&mut self, s: &str) {
-        if let Some(c) = s.chars().find(|c| c.is_control()) {
+        if (self.test)(s) {
             let mut path = String::new();
             for step in &self.path {
                 match step {
@@ -41,7 +62,7 @@ impl Walker<'_> {
                     Step::Index(i) => path.push_str(&format!("[{i}]")),
                 }
             }
-            (self.bad)(path, c);
+            (self.bad)(path, s);
         }
     }
 

@@ -389,6 +389,17 @@ impl Validator {
                 format!("`{path}` contains a control character (U+{:04X}); strings must be one line of plain text", c as u32),
             ));
         });
+        super::strings::placeholders(value, &mut |path, text| {
+            self.problems.push(loc.at_value_in_record(
+                &id.0,
+                nth,
+                Some(text),
+                format!(
+                    "`{path}` still holds the placeholder `{}`; write the value in",
+                    super::strings::PLACEHOLDER
+                ),
+            ));
+        });
     }
 
     fn sources_of(&mut self, loc: &Locator, id: &Id, nth: usize, sources: &[SourceRef]) {
@@ -405,7 +416,9 @@ impl Validator {
     }
 
     fn source_ref(&mut self, loc: &Locator, id: &Id, nth: usize, s: &SourceRef) {
-        if !self.sources.contains(s.source.as_str()) {
+        // A placeholder left by the scaffold is reported as one (see `text_fields`).
+        let placeholder = s.source.as_str().starts_with(super::strings::PLACEHOLDER);
+        if !self.sources.contains(s.source.as_str()) && !placeholder {
             self.problems.push(loc.at_value_in_record(
                 &id.0,
                 nth,
@@ -439,7 +452,9 @@ impl Validator {
         what: &str,
         file: &str,
     ) {
-        if !known.contains(target.as_str()) {
+        // A placeholder left by the scaffold is reported as one (see `text_fields`).
+        let placeholder = target.as_str().starts_with(super::strings::PLACEHOLDER);
+        if !known.contains(target.as_str()) && !placeholder {
             let hint = crate::text::closest(target.as_str(), known.iter().copied(), 1);
             let hint = hint
                 .first()
