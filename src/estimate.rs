@@ -164,9 +164,12 @@ fn units(unit: Unit, sessions: u32, nights: u32, days: u32) -> (u64, String) {
             RIDES_PER_DAY * u64::from(days),
             format!("× {RIDES_PER_DAY} rides a day × {days} days"),
         ),
-        Unit::FullCourse | Unit::PerTreatment => {
-            (1, "once (the figure covers the whole course)".to_owned())
-        }
+        Unit::FullCourse => (1, "once (the figure covers the whole course)".to_owned()),
+        // The source does not say how many sessions such a figure covers: counted once, saying so.
+        Unit::PerTreatment => (
+            1,
+            "once (the source does not say how many sessions it covers)".to_owned(),
+        ),
     }
 }
 

@@ -885,3 +885,22 @@ fn the_audits_counts_match_its_rows() {
         "the closing note gives the row count"
     );
 }
+
+#[test]
+fn a_budget_does_not_say_a_figure_covers_a_whole_course() {
+    let out = cli(&[
+        "estimate",
+        "--cost",
+        "stem-cell-therapy-for-hair-loss-south-korea-full-course",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        !out.contains("whole course") && !out.contains("full course"),
+        "{out}"
+    );
+    assert!(
+        out.contains("once (the source does not say how many sessions it covers)"),
+        "{out}"
+    );
+}
