@@ -11,6 +11,7 @@
 
 pub mod action;
 pub mod app;
+pub mod columns;
 pub mod doc;
 pub mod event;
 mod event_loop;

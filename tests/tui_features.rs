@@ -283,8 +283,23 @@ fn a_failing_save_is_reported_not_a_panic() {
     assert_eq!(app.shortlist().list().len(), 1, "kept in memory");
 }
 
+/// Replaces the name offered in the open name prompt with `name`.
+fn retype_name(app: &mut Local, name: &str) {
+    let len = app
+        .handout_name()
+        .expect("the name prompt is open")
+        .text
+        .len();
+    for _ in 0..len {
+        app.update(Action::NoteDelete);
+    }
+    for c in name.chars() {
+        app.update(Action::NoteInput(c));
+    }
+}
+
 #[test]
-fn export_writes_a_handout_and_asks_before_replacing_one() {
+fn export_offers_a_free_name_and_asks_before_replacing_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
     app.update(Action::Export);
@@ -293,39 +308,88 @@ fn export_writes_a_handout_and_asks_before_replacing_one() {
     app.update(Action::ShowTab(Tab::Shortlist));
     app.update(Action::Export);
     let date = clinic_explorer::shortlist::Timestamp::now().date();
-    let path = dir
-        .path()
-        .join(format!("clinic-explorer-handout-{date}.html"));
+    let offered = format!("shortlist-scarring-alopecia-{date}.html");
+    assert_eq!(
+        app.handout_name().map(|n| n.text.as_str()),
+        Some(offered.as_str())
+    );
+    let html_files = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "html")
+            })
+            .count()
+    };
+    assert_eq!(
+        html_files(),
+        0,
+        "nothing written before the name is confirmed"
+    );
+    app.update(Action::SaveNote);
+    let path = dir.path().join(&offered);
     let html = std::fs::read_to_string(&path).expect("the handout was written");
     assert!(html.contains("Scarring alopecia"));
     assert!(
         app.status()
-            .is_some_and(|s| s.contains("Handout written: clinic-explorer-handout-"))
+            .is_some_and(|s| s.contains(&format!("Handout written: {offered}")))
     );
-    // Again: the file exists, so the explorer asks; n leaves it, y replaces it.
-    std::fs::write(&path, "old").unwrap();
+    // Again: the name offered is numbered, so nothing is replaced.
     app.update(Action::Export);
+    let second = format!("shortlist-scarring-alopecia-{date}-2.html");
+    assert_eq!(
+        app.handout_name().map(|n| n.text.as_str()),
+        Some(second.as_str())
+    );
+    // A name typed that exists: the explorer asks; n leaves it, y replaces it.
+    std::fs::write(&path, "old").unwrap();
+    retype_name(&mut app, &offered);
+    app.update(Action::SaveNote);
     assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
     app.update(Action::Close);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
     assert!(app.status().is_some_and(|s| s.contains("left as it was")));
     app.update(Action::Export);
+    retype_name(&mut app, &offered);
+    app.update(Action::SaveNote);
     app.update(Action::Confirm);
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
             .contains("Scarring alopecia")
     );
-    // From the compare view, the comparison.
-    std::fs::remove_file(&path).unwrap();
+    // A name of one's own gets .html; a path is refused and the prompt stays.
+    app.update(Action::Export);
+    retype_name(&mut app, "../elsewhere");
+    app.update(Action::SaveNote);
+    assert!(app.handout_name().is_some(), "still asking");
+    assert!(app.status().is_some_and(|s| s.contains("A file name only")));
+    retype_name(&mut app, "for the patient");
+    app.update(Action::SaveNote);
+    assert!(dir.path().join("for the patient.html").exists());
+    // From the compare view, the comparison, named after what it compares.
     app.update(Action::ShowTab(Tab::Records(Kind::Condition)));
     app.update(Action::ToggleMark);
     app.update(Action::Down);
     app.update(Action::ToggleMark);
     app.update(Action::OpenCompare);
     app.update(Action::Export);
-    let html = std::fs::read_to_string(&path).unwrap();
+    let name = app.handout_name().unwrap().text.clone();
+    assert_eq!(
+        name,
+        format!("compare-scarring-alopecia-lichen-planopilaris-{date}.html")
+    );
+    app.update(Action::SaveNote);
+    let html = std::fs::read_to_string(dir.path().join(name)).unwrap();
     assert!(html.contains("Comparison of conditions"), "{html}");
+    // Esc in the prompt writes nothing.
+    app.update(Action::Export);
+    app.update(Action::Close);
+    assert_eq!(app.status(), Some("No handout written"));
 }
 
 #[test]
@@ -351,7 +415,10 @@ fn presenter_mode_hides_ids_and_refuses_changes() {
     }
     app.update(Action::ShowTab(Tab::Shortlist));
     app.update(Action::Export);
-    assert!(app.status().is_some_and(|s| s.contains("read-only")));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("The shortlist is empty"))
+    );
     assert!(app.shortlist().list().is_empty());
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
@@ -388,11 +455,23 @@ fn keys_ask_for_effects_and_their_outcomes_come_back_without_a_disk() {
     // The failure is shown in full until dismissed.
     assert!(matches!(app.overlay(), Some(Overlay::Unsaved { .. })));
     press(&mut app, "esc");
-    // E from the shortlist: the clock first, then whether the file exists, then the write.
+    // E from the shortlist: the clock first, then a free name, the prompt, whether the file
+    // exists, then the write.
     press(&mut app, "s E");
     assert_eq!(app.take_effects(), [Effect::ReadClock]);
     let now = Timestamp::parse("2026-05-01T09:30:00Z").unwrap();
     app.update(Outcome::Now(now));
+    let effects = app.take_effects();
+    let [Effect::FreeName { stem, handout, .. }] = effects.as_slice() else {
+        panic!("a free name asked for: {effects:?}");
+    };
+    assert_eq!(stem, "shortlist-scarring-alopecia-2026-05-01");
+    app.update(Outcome::Named {
+        name: format!("{stem}-2.html"),
+        handout: handout.clone(),
+    });
+    assert!(matches!(app.overlay(), Some(Overlay::Name(_))));
+    press(&mut app, "enter");
     let effects = app.take_effects();
     let [Effect::CheckFile { path, handout }] = effects.as_slice() else {
         panic!("a file check asked for: {effects:?}");
@@ -401,7 +480,7 @@ fn keys_ask_for_effects_and_their_outcomes_come_back_without_a_disk() {
         path,
         &app.export()
             .dir()
-            .join("clinic-explorer-handout-2026-05-01.html")
+            .join("shortlist-scarring-alopecia-2026-05-01-2.html")
     );
     // The file is there: a question, and y asks for the write over it.
     app.update(Outcome::Checked {

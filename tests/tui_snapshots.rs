@@ -1,5 +1,5 @@
-//! Snapshots of every view of the explorer on the fixture dataset, at 80x24 and 120x40 (and the
-//! narrow and too-small layouts), drawn with ratatui's test backend.
+//! Snapshots of every view of the explorer on the fixture dataset, at 80x24, 60x20 and 120x40 (and
+//! the narrow and too-small layouts), drawn with ratatui's test backend.
 
 use clinic_explorer::model::Kind;
 use clinic_explorer::shortlist::{Shortlist, Store};
@@ -10,7 +10,7 @@ mod common;
 
 use common::{app_sized, fixture, plain, screen, select_actions, sized};
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const SIZES: [(u16, u16); 3] = [(80, 24), (60, 20), (120, 40)];
 
 /// An app at a size, after a sequence of actions.
 fn app_after(width: u16, height: u16, actions: &[Action]) -> App {
@@ -89,8 +89,10 @@ fn costs_open_ended_figures() {
         Action::Down,
         Action::FocusDetail,
     ];
-    let app = app_after(80, 24, &actions);
-    insta::assert_snapshot!("costs_open_ended_80x24", screen(&app).backend());
+    for (w, h) in [(80, 24), (60, 20)] {
+        let app = app_after(w, h, &actions);
+        insta::assert_snapshot!(format!("costs_open_ended_{w}x{h}"), screen(&app).backend());
+    }
 }
 
 #[test]
@@ -150,14 +152,44 @@ fn shortlist_view() {
 
 #[test]
 fn presenter_mode() {
-    let mut actions = vec![Action::TogglePresenter];
-    actions.extend(select_actions(Kind::Condition, "lichen-planopilaris"));
-    let app = app_after(80, 24, &actions);
-    insta::assert_snapshot!("presenter_80x24", screen(&app).backend());
-    let mut chart = vec![Action::TogglePresenter];
-    chart.extend(costs_chart());
-    let app = app_after(80, 24, &chart);
-    insta::assert_snapshot!("presenter_costs_80x24", screen(&app).backend());
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut actions = vec![Action::TogglePresenter];
+        actions.extend(select_actions(Kind::Condition, "lichen-planopilaris"));
+        let app = app_after(w, h, &actions);
+        insta::assert_snapshot!(format!("presenter_{w}x{h}"), screen(&app).backend());
+        let mut chart = vec![Action::TogglePresenter];
+        chart.extend(costs_chart());
+        let app = app_after(w, h, &chart);
+        insta::assert_snapshot!(format!("presenter_costs_{w}x{h}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn handout_name_prompt() {
+    use clinic_explorer::shortlist::Timestamp;
+    use clinic_explorer::tui::app::{Effect, Outcome};
+    for (w, h) in SIZES {
+        let mut app = app_after(
+            w,
+            h,
+            &[Action::ToggleShortlist, Action::ShowTab(Tab::Shortlist)],
+        );
+        app.take_effects();
+        app.update(Action::Export);
+        app.take_effects();
+        app.update(Outcome::Now(
+            Timestamp::parse("2026-05-01T09:30:00Z").unwrap(),
+        ));
+        let effects = app.take_effects();
+        let [Effect::FreeName { stem, handout, .. }] = effects.as_slice() else {
+            panic!("{effects:?}");
+        };
+        app.update(Outcome::Named {
+            name: format!("{stem}.html"),
+            handout: handout.clone(),
+        });
+        insta::assert_snapshot!(format!("handout_name_{w}x{h}"), screen(&app).backend());
+    }
 }
 
 #[test]

@@ -168,6 +168,11 @@ pub enum Action {
     Export,
     /// Enter or leave presenter mode (no ids, high contrast, read-only).
     TogglePresenter,
+    /// Make the list pane wider (`true`, `>`) or narrower (`false`, `<`) by a step.
+    ListWidth {
+        /// Wider when true.
+        wider: bool,
+    },
     /// Trip-budget form: the next field.
     NextField,
     /// Trip-budget form: the previous field.
@@ -273,6 +278,7 @@ impl Action {
             | Action::EditNote
             | Action::Export
             | Action::TogglePresenter
+            | Action::ListWidth { .. }
             | Action::NextField
             | Action::PrevField
             | Action::Increase
@@ -369,6 +375,7 @@ mod tests {
         Action::EditNote,
         Action::Export,
         Action::TogglePresenter,
+        Action::ListWidth { wider: true },
         Action::NextField,
         Action::PrevField,
         Action::Increase,

@@ -23,12 +23,13 @@ mod shortlist;
 mod unbound;
 mod undo;
 mod view;
+mod width;
 
 pub use compare::ComparePane;
 pub use costs::CostsPane;
 pub use detail::DetailPane;
 pub use effect::{Effect, Message, Outcome, Saved};
-pub use export::{ExportState, Pending};
+pub use export::{ExportState, NameEdit, Pending};
 pub use facets::{FacetEntry, FacetPanel, ListView};
 pub use focus::Focus;
 pub use form::{EstimateForm, FormField};
@@ -183,6 +184,7 @@ impl App {
                 currency: setup.currency,
                 presenter: setup.presenter,
                 mouse_released: false,
+                list_steps: 0,
             },
             focus: Focus::List(Kind::Condition),
             last_kind: Kind::Condition,
@@ -279,6 +281,13 @@ impl App {
             _ => None,
         }
     }
+    /// The handout file name being typed, while the name prompt is open.
+    pub fn handout_name(&self) -> Option<&NameEdit> {
+        match &self.overlay {
+            Some(Overlay::Name(n)) => Some(n),
+            _ => None,
+        }
+    }
     /// The handout waiting for the answer to "overwrite?", while the question is open.
     pub fn pending_export(&self) -> Option<&Pending> {
         match &self.overlay {
@@ -334,7 +343,7 @@ impl App {
 
     /// The screen's layout at the current size.
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.focus, self.overlay.as_ref())
+        layout::areas_with(self.size, self.focus, self.overlay.as_ref(), self.shape())
     }
 
     /// How many rows a kind's list has: its records (the costs view lists its cost groups).
@@ -385,7 +394,7 @@ impl App {
 
     /// The detail document at the current size, and how many of its lines are shown.
     fn detail_view(&self) -> (Doc, usize) {
-        let (content, _) = layout::detail_parts(self.areas().detail);
+        let (content, _) = layout::detail_parts(self.areas().detail, !self.view.presenter);
         (self.detail_doc(content.width), usize::from(content.height))
     }
 
@@ -402,7 +411,7 @@ impl App {
     /// Lines shown by the help overlay, and how many there are.
     fn help_view(&self) -> (usize, usize) {
         let inner = layout::inner(self.areas().overlay);
-        let doc = doc::help(&self.keymap, usize::from(inner.width));
+        let doc = self.help_doc(usize::from(inner.width));
         (usize::from(inner.height), doc.lines.len())
     }
 
@@ -502,6 +511,7 @@ impl App {
             Action::Wheel { pane, down } => self.wheel(pane, down),
             Action::ToggleCurrency => self.toggle_currency(),
             Action::TogglePresenter => self.toggle_presenter(),
+            Action::ListWidth { wider } => self.step_list_width(wider),
             Action::Estimate => self.open_form(),
             Action::NextField
             | Action::PrevField
@@ -511,7 +521,13 @@ impl App {
             | Action::FormDelete => self.edit_form(action),
             Action::ToggleShortlist => self.toggle_shortlist(),
             Action::EditNote => self.edit_note(),
-            Action::NoteInput(_) | Action::NoteDelete | Action::SaveNote => self.type_note(action),
+            Action::NoteInput(_) | Action::NoteDelete | Action::SaveNote => {
+                if matches!(self.overlay, Some(Overlay::Name(_))) {
+                    self.type_name(action);
+                } else {
+                    self.type_note(action);
+                }
+            }
             Action::OpenEntry => self.open_entry(),
             Action::RemoveEntry => self.remove_entry(),
             Action::MoveEntryUp => self.move_entry(true),

@@ -33,12 +33,54 @@ pub struct Areas {
     pub shortlist: Rect,
     /// The status bar (bottom row).
     pub status: Rect,
+    /// In presenter mode, the disclaimer's own row above the status bar (the detail panes then have
+    /// no disclaimer footer); empty otherwise.
+    pub disclaimer: Rect,
     /// The open overlay (search, help, trip budget, note, question), border included.
     pub overlay: Rect,
 }
 
-/// Lays out the screen for a terminal area, the focus and the open overlay.
+/// What besides the size, focus and overlay shapes the screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// The columns the list's rows want, borders included (0: no preference).
+    pub list_content: u16,
+    /// Steps the user widened (positive) or narrowed (negative) the list pane with `>` and `<`.
+    pub list_steps: i16,
+    /// Presenter mode: the disclaimer gets a row of its own.
+    pub presenter: bool,
+}
+
+/// Columns one `<` or `>` moves the list pane's edge.
+pub const LIST_STEP: i16 = 4;
+/// The narrowest list pane beside the detail.
+pub const MIN_LIST: u16 = 20;
+/// The narrowest detail pane beside the list.
+pub const MIN_DETAIL: u16 = 30;
+
+/// The list pane's width beside the detail in `width` columns: as wide as its rows want, up to 45%
+/// of the screen (never under 24 columns), then moved by the user's steps, keeping both panes
+/// usable.
+pub fn list_width(width: u16, shape: Shape) -> u16 {
+    let cap = (width * 45 / 100).max(24);
+    let wanted = if shape.list_content == 0 {
+        (width * 35 / 100).clamp(24, 48)
+    } else {
+        shape.list_content.clamp(24, cap)
+    };
+    let stepped = i32::from(wanted) + i32::from(shape.list_steps) * i32::from(LIST_STEP);
+    let max = i32::from(width.saturating_sub(MIN_DETAIL).max(MIN_LIST));
+    u16::try_from(stepped.clamp(i32::from(MIN_LIST), max)).unwrap_or(MIN_LIST)
+}
+
+/// Lays out the screen for a terminal area, the focus and the open overlay, with the list as wide as
+/// it was before content widths (see [`areas_with`]).
 pub fn areas(size: Rect, focus: Focus, overlay: Option<&Overlay>) -> Areas {
+    areas_with(size, focus, overlay, Shape::default())
+}
+
+/// Lays out the screen for a terminal area, the focus, the open overlay and the [`Shape`].
+pub fn areas_with(size: Rect, focus: Focus, overlay: Option<&Overlay>, shape: Shape) -> Areas {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -47,17 +89,23 @@ pub fn areas(size: Rect, focus: Focus, overlay: Option<&Overlay>) -> Areas {
     }
     let tabs = Rect::new(size.x, size.y, size.width, 1);
     let status = Rect::new(size.x, size.bottom() - 1, size.width, 1);
-    let body = Rect::new(size.x, size.y + 1, size.width, size.height - 2);
+    let mut body = Rect::new(size.x, size.y + 1, size.width, size.height - 2);
+    let mut disclaimer = Rect::default();
+    if shape.presenter && body.height > 3 {
+        body.height -= 1;
+        disclaimer = Rect::new(size.x, body.bottom(), size.width, 1);
+    }
     let mut a = Areas {
         tabs,
         status,
+        disclaimer,
         ..Areas::default()
     };
     match focus {
         Focus::Compare => a.compare = body,
         Focus::Shortlist => a.shortlist = body,
         _ if size.width >= WIDE => {
-            let list_w = (size.width * 35 / 100).clamp(24, 48);
+            let list_w = list_width(size.width, shape);
             a.list = Rect::new(body.x, body.y, list_w, body.height);
             a.detail = Rect::new(body.x + list_w, body.y, body.width - list_w, body.height);
         }
@@ -79,6 +127,12 @@ pub fn areas(size: Rect, focus: Focus, overlay: Option<&Overlay>) -> Areas {
     a
 }
 
+/// A pane's content width less the column kept clear before its right border (none when too narrow
+/// to spare it), so a figure never runs into the border.
+pub fn gutter(width: u16) -> u16 {
+    if width > 10 { width - 1 } else { width }
+}
+
 /// Rows of the note and question boxes, borders included.
 pub const PROMPT_HEIGHT: u16 = 3;
 
@@ -97,12 +151,17 @@ pub fn list_capacity(list_inner: Rect) -> usize {
 }
 
 /// The detail pane's inside split into the scrolling content and the disclaimer footer (one or two
-/// lines).
-pub fn detail_parts(detail: Rect) -> (Rect, Rect) {
+/// lines; none when the disclaimer has a row of its own, in presenter mode: see [`Areas::disclaimer`]).
+pub fn detail_parts(detail: Rect, footer: bool) -> (Rect, Rect) {
     let i = inner(detail);
-    let wanted = u16::try_from(doc::disclaimer(usize::from(i.width)).len()).unwrap_or(2);
+    let wanted = if footer {
+        u16::try_from(doc::disclaimer(usize::from(i.width)).len()).unwrap_or(2)
+    } else {
+        0
+    };
     let footer_h = wanted.min(i.height / 2);
-    let content = Rect::new(i.x, i.y, i.width, i.height - footer_h);
+    // One column is kept clear on the right, so nothing written runs into the border.
+    let content = Rect::new(i.x, i.y, gutter(i.width), i.height - footer_h);
     let footer = Rect::new(i.x, i.y + content.height, i.width, footer_h);
     (content, footer)
 }
@@ -141,7 +200,12 @@ pub fn search_preview(results: Rect) -> (Rect, Rect) {
 pub fn form_parts(overlay: Rect) -> (Rect, Rect) {
     let i = inner(overlay);
     let head = Rect::new(i.x, i.y, i.width, i.height.min(FORM_HEAD));
-    let results = Rect::new(i.x, head.bottom(), i.width, i.bottom() - head.bottom());
+    let results = Rect::new(
+        i.x,
+        head.bottom(),
+        gutter(i.width),
+        i.bottom() - head.bottom(),
+    );
     (head, results)
 }
 
@@ -248,8 +312,15 @@ mod tests {
                     Focus::Compare,
                     Focus::Shortlist,
                 ] {
-                    for overlay in &overlays {
-                        let a = areas(size, focus, overlay.as_ref());
+                    for (overlay, presenter) in
+                        overlays.iter().flat_map(|o| [(o, false), (o, true)])
+                    {
+                        let shape = Shape {
+                            list_content: w / 2,
+                            list_steps: i16::try_from(h % 7).unwrap_or(0) - 3,
+                            presenter,
+                        };
+                        let a = areas_with(size, focus, overlay.as_ref(), shape);
                         let all = [
                             a.tabs,
                             a.list,
@@ -258,6 +329,7 @@ mod tests {
                             a.shortlist,
                             a.status,
                             a.overlay,
+                            a.disclaimer,
                         ];
                         for r in all {
                             assert!(
@@ -266,13 +338,58 @@ mod tests {
                             );
                             assert!(r.right() <= size.right() && r.bottom() <= size.bottom());
                         }
-                        let (c, f) = detail_parts(a.detail);
+                        let (c, f) = detail_parts(a.detail, !presenter);
                         assert!(c.bottom() <= f.bottom().max(c.bottom()));
                         let _ = search_parts(a.overlay);
                     }
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_list_is_as_wide_as_its_rows_within_bounds_and_moves_by_steps() {
+        let shape = |list_content, list_steps| Shape {
+            list_content,
+            list_steps,
+            presenter: false,
+        };
+        assert_eq!(list_width(80, shape(30, 0)), 30, "what the rows want");
+        assert_eq!(
+            list_width(80, shape(60, 0)),
+            36,
+            "at most 45% of 80 columns"
+        );
+        assert_eq!(list_width(80, shape(10, 0)), 24, "never under 24 by itself");
+        assert_eq!(list_width(80, shape(30, 2)), 38, "two steps wider");
+        assert_eq!(
+            list_width(80, shape(30, 9)),
+            50,
+            "the detail keeps 30 columns"
+        );
+        assert_eq!(
+            list_width(80, shape(30, -9)),
+            20,
+            "the list keeps 20 columns"
+        );
+        assert_eq!(list_width(120, shape(60, 0)), 54);
+    }
+
+    #[test]
+    fn presenter_mode_gives_the_disclaimer_a_row_above_the_status_bar() {
+        let shape = Shape {
+            presenter: true,
+            ..Shape::default()
+        };
+        let a = areas_with(
+            Rect::new(0, 0, 80, 24),
+            Focus::List(Kind::Therapy),
+            None,
+            shape,
+        );
+        assert_eq!(a.disclaimer, Rect::new(0, 22, 80, 1));
+        assert_eq!(a.list.bottom(), 22);
+        assert_eq!(detail_parts(a.detail, false).1.height, 0, "no footer then");
     }
 
     #[test]

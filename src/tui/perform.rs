@@ -137,6 +137,21 @@ impl Performer {
                     )
                 }),
             }),
+            Effect::FreeName {
+                dir,
+                stem,
+                extension,
+                handout,
+            } => {
+                let name = (1..)
+                    .map(|n| match n {
+                        1 => format!("{stem}.{extension}"),
+                        n => format!("{stem}-{n}.{extension}"),
+                    })
+                    .find(|name| !dir.join(name).exists())
+                    .unwrap_or_default();
+                Outcome::Named { name, handout }
+            }
             Effect::CheckFile { path, handout } => {
                 let exists = path.exists();
                 Outcome::Checked {

@@ -29,7 +29,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let a = layout::areas(area, app.focus(), app.overlay());
+    let a = layout::areas_with(area, app.focus(), app.overlay(), app.shape());
     if a.too_small {
         too_small(frame, area);
         return;
@@ -48,11 +48,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         shortlist::draw(frame, app, a.shortlist);
     }
     status::draw(frame, app, a.status);
+    if !a.disclaimer.is_empty() {
+        status::disclaimer(frame, app, a.disclaimer);
+    }
     match app.overlay() {
         Some(Overlay::Search(s)) => search::draw(frame, app, s, a.overlay),
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, a.overlay),
         Some(Overlay::Estimate(f)) => form::draw(frame, app, f, a.overlay),
         Some(Overlay::Note(n)) => prompt::note(frame, app, n, a.overlay),
+        Some(Overlay::Name(n)) => prompt::name(frame, app, n, a.overlay),
         Some(Overlay::Confirm(p)) => prompt::confirm(frame, app, p, a.overlay),
         Some(Overlay::Facets(p)) => facets::draw(frame, app, p, a.overlay),
         Some(Overlay::Unsaved { error, quitting }) => {

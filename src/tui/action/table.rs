@@ -539,6 +539,26 @@ pub const ACTIONS: &[Spec] = &[
         keys: &[(Context::Global, &[Key::char('p')])],
     },
     Spec {
+        action: Action::ListWidth { wider: true },
+        name: "wider-list",
+        help: "make the list wider (the detail narrower)",
+        hint: None,
+        keys: &[
+            (Context::List, &[Key::char('>')]),
+            (Context::Detail, &[Key::char('>')]),
+        ],
+    },
+    Spec {
+        action: Action::ListWidth { wider: false },
+        name: "narrower-list",
+        help: "make the list narrower (the detail wider)",
+        hint: None,
+        keys: &[
+            (Context::List, &[Key::char('<')]),
+            (Context::Detail, &[Key::char('<')]),
+        ],
+    },
+    Spec {
         action: Action::FocusDetail,
         name: "focus-detail",
         help: "focus the detail (links or cost bars become selectable)",

@@ -24,6 +24,18 @@ pub enum Effect {
         /// The handout that would go there.
         handout: Box<Handout>,
     },
+    /// Find a file name in `dir` that is free: `STEM.EXT`, else `STEM-2.EXT`, `STEM-3.EXT`...;
+    /// answered by [`Outcome::Named`].
+    FreeName {
+        /// Where the file would go.
+        dir: PathBuf,
+        /// The name before its number and extension.
+        stem: String,
+        /// The extension, without the dot.
+        extension: &'static str,
+        /// The handout that would go there.
+        handout: Box<Handout>,
+    },
     /// Put text on the terminal's clipboard (OSC 52); answered by [`Outcome::Terminal`].
     Copy(String),
     /// Capture the mouse (`true`) or leave it to the terminal's own selection; answered by
@@ -57,6 +69,13 @@ pub enum Outcome {
         handout: Box<Handout>,
         /// True when something is there already.
         exists: bool,
+    },
+    /// A free file name (the file name only, no directory).
+    Named {
+        /// The name.
+        name: String,
+        /// The handout that would go there.
+        handout: Box<Handout>,
     },
     /// What was asked of the terminal was sent, or why not.
     Terminal(Result<(), String>),
@@ -125,6 +144,7 @@ impl App {
                 exists,
             } => self.export_checked(path, handout, exists),
             Outcome::Written { path, result } => self.export_written(&path, result),
+            Outcome::Named { name, handout } => self.export_named(name, handout),
             Outcome::Terminal(result) => self.terminal_answered(result),
             Outcome::Remembered(result) => self.remembered(result),
         }

@@ -24,7 +24,15 @@ impl App {
             }
             (Some(Overlay::Estimate(_)), _) => self.scroll_form(action),
             (Some(Overlay::Facets(_)), _) => self.move_facet(action),
-            (Some(Overlay::Note(_) | Overlay::Confirm(_) | Overlay::Unsaved { .. }), _) => {}
+            (
+                Some(
+                    Overlay::Note(_)
+                    | Overlay::Name(_)
+                    | Overlay::Confirm(_)
+                    | Overlay::Unsaved { .. },
+                ),
+                _,
+            ) => {}
             (None, Focus::List(k)) => self.move_in_list(k, action),
             (None, Focus::Detail(_)) => {
                 let (doc, rows) = self.detail_view();

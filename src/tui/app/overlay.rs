@@ -3,7 +3,7 @@
 //! every question about overlays (which keys, which mouse pane, how it is laid out, what closing
 //! says) is one `match` here.
 
-use super::export::Pending;
+use super::export::{NameEdit, Pending};
 use super::{EstimateForm, FacetPanel, NoteEdit, SearchPane};
 use crate::tui::action::Pane;
 use crate::tui::keymap::Context;
@@ -23,6 +23,8 @@ pub enum Overlay {
     Estimate(EstimateForm),
     /// Writing a note on a shortlist entry.
     Note(NoteEdit),
+    /// The handout's file name, offered and editable; the handout waits for Enter.
+    Name(NameEdit),
     /// Replace an existing file? The handout waits for the answer.
     Confirm(Pending),
     /// Saving the shortlist failed: the whole message, until dismissed; when `quitting`, q was
@@ -45,7 +47,7 @@ impl Overlay {
             Overlay::Search(_) => Context::Search,
             Overlay::Help { .. } => Context::Help,
             Overlay::Estimate(_) => Context::Form,
-            Overlay::Note(_) => Context::Note,
+            Overlay::Note(_) | Overlay::Name(_) => Context::Note,
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Unsaved { .. } => Context::Unsaved,
             Overlay::Facets(_) => Context::Facets,
@@ -60,6 +62,7 @@ impl Overlay {
             Overlay::Help { .. } => Some(Pane::Help),
             Overlay::Estimate(_) => Some(Pane::Form),
             Overlay::Note(_)
+            | Overlay::Name(_)
             | Overlay::Confirm(_)
             | Overlay::Unsaved { .. }
             | Overlay::Facets(_) => None,
@@ -70,7 +73,7 @@ impl Overlay {
     /// cover the panes.
     pub fn is_prompt(&self) -> bool {
         match self {
-            Overlay::Note(_) | Overlay::Confirm(_) => true,
+            Overlay::Note(_) | Overlay::Name(_) | Overlay::Confirm(_) => true,
             Overlay::Search(_)
             | Overlay::Help { .. }
             | Overlay::Estimate(_)
@@ -83,6 +86,7 @@ impl Overlay {
     pub(super) fn closed(&self) -> Option<String> {
         match self {
             Overlay::Note(_) => Some("Note left as it was".into()),
+            Overlay::Name(_) => Some("No handout written".into()),
             Overlay::Confirm(p) => Some(format!(
                 "Nothing written; {} was left as it was",
                 super::export::shown(&p.path)
@@ -106,6 +110,7 @@ impl Overlay {
             Overlay::Help { scroll } => scroll.hash(h),
             Overlay::Estimate(f) => f.hash(h),
             Overlay::Note(n) => n.hash(h),
+            Overlay::Name(n) => n.text.hash(h),
             Overlay::Confirm(p) => p.path.hash(h),
             Overlay::Unsaved { error, quitting } => (error, quitting).hash(h),
             Overlay::Facets(p) => p.hash(h),

@@ -15,6 +15,8 @@ pub struct View {
     pub presenter: bool,
     /// The mouse is left to the terminal (its own selection works); the explorer gets no clicks.
     pub mouse_released: bool,
+    /// Steps the list pane was made wider (positive) or narrower (negative) with `>` and `<`.
+    pub list_steps: i16,
 }
 
 impl App {

@@ -85,11 +85,21 @@ pub fn estimate(e: &Estimate, width: usize) -> Doc {
         }
     };
     if let Some(d) = &e.deposit {
-        doc.push(vec![
-            (text::pad(&text::sanitize(&d.item), label_w), Role::Label),
-            (amount(d, e), Role::Figure),
-            (" (part of the treatment)".into(), Role::Meta),
-        ]);
+        let figure = amount(d, e);
+        let beside = " (part of the treatment)";
+        if label_w + text::width(&figure) + text::width(beside) <= width {
+            doc.push(vec![
+                (text::pad(&text::sanitize(&d.item), label_w), Role::Label),
+                (figure, Role::Figure),
+                (beside.into(), Role::Meta),
+            ]);
+        } else {
+            doc.push(vec![
+                (text::pad(&text::sanitize(&d.item), label_w), Role::Label),
+                (figure, Role::Figure),
+            ]);
+            doc.para("    ", "    ", "part of the treatment", Role::Meta, width);
+        }
     }
     doc.heading("How it adds up");
     for l in &e.lines {

@@ -15,7 +15,7 @@ use ratatui::widgets::Paragraph;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme();
     let focused = matches!(app.focus(), Focus::Detail(_)) && app.overlay().is_none();
-    let (content, footer) = layout::detail_parts(area);
+    let (content, footer) = layout::detail_parts(area, !app.view().presenter);
     let document = app.detail_doc(content.width);
     let rows = usize::from(content.height);
     let len = document.lines.len();

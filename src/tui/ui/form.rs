@@ -48,25 +48,44 @@ pub fn draw(frame: &mut Frame, app: &App, form: &EstimateForm, area: Rect) {
         label("Sessions "),
         value(FormField::Sessions, form.sessions.to_string()),
     ];
-    if !form.per_session {
-        let unit = app
-            .data()
-            .cost(&form.cost)
-            .map_or(Unit::FullCourse, |c| c.unit);
-        fields.push(Span::styled(
-            format!(" (price is {})", unit.label()),
-            theme.dim(),
-        ));
-    }
-    fields.extend([
+    let rest = vec![
         Span::raw("  "),
         label("Nights "),
         value(FormField::Nights, form.nights.to_string()),
         Span::raw("  "),
         label("Tier "),
         value(FormField::Tier, form.tier.label().to_owned()),
-    ]);
-    let hint = "Tab/↑↓ field · ←→ -/+ 0-9 change · PgUp/PgDn scroll · $ currency · Esc closes";
+    ];
+    let width = usize::from(head.width);
+    let spans_width = |spans: &[Span]| spans.iter().map(|s| text::width(&s.content)).sum::<usize>();
+    if !form.per_session {
+        // What the price covers, where there is room: in full, shorter, or not at all (the
+        // budget below says it too).
+        let unit = app
+            .data()
+            .cost(&form.cost)
+            .map_or(Unit::FullCourse, |c| c.unit);
+        let room = width.saturating_sub(spans_width(&fields) + spans_width(&rest));
+        let note = [
+            format!(" (price is {})", unit.label()),
+            format!(" ({})", unit.label()),
+        ]
+        .into_iter()
+        .find(|n| text::width(n) <= room);
+        if let Some(note) = note {
+            fields.push(Span::styled(note, theme.dim()));
+        }
+    }
+    fields.extend(rest);
+    let hint = [
+        "Tab/↑↓ field · ←→ -/+ 0-9 change · PgUp/PgDn scroll · $ currency · Esc closes",
+        "Tab field · ←→ 0-9 change · PgDn scroll · $ currency · Esc",
+        "Tab field · ←→ change · $ currency · Esc",
+        "Tab field · ←→ change",
+    ]
+    .into_iter()
+    .find(|h| text::width(h) <= width)
+    .unwrap_or("");
     let lines = vec![
         Line::from(fields),
         Line::styled(hint, theme.dim()),

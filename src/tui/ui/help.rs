@@ -2,7 +2,6 @@
 
 use super::{doc_window, pane_block};
 use crate::tui::app::App;
-use crate::tui::doc;
 use crate::tui::layout;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,7 +11,7 @@ use ratatui::widgets::Clear;
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize, area: Rect) {
     let theme = app.theme();
     let inner = layout::inner(area);
-    let document = doc::help(app.keymap(), usize::from(inner.width));
+    let document = app.help_doc(usize::from(inner.width));
     let rows = usize::from(inner.height);
     let len = document.lines.len();
     let scroll = scroll.min(len.saturating_sub(rows));

@@ -3,7 +3,7 @@
 
 use super::{pane_block, truncate};
 use crate::text;
-use crate::tui::app::{App, NoteEdit, Pending};
+use crate::tui::app::{App, NameEdit, NoteEdit, Pending};
 use crate::tui::doc::Role;
 use crate::tui::layout;
 use ratatui::Frame;
@@ -33,6 +33,48 @@ pub fn note(frame: &mut Frame, app: &App, n: &NoteEdit, area: Rect) {
     let mut shown: String = typed.clone();
     while text::width(&shown) > room {
         shown.remove(0);
+    }
+    let prompt = Line::from(vec![
+        Span::styled("> ", theme.role(Role::Key)),
+        Span::raw(shown.clone()),
+    ]);
+    frame.render_widget(prompt, inner);
+    let x = usize::from(inner.x) + 2 + text::width(&shown);
+    if x < usize::from(inner.right()) {
+        frame.set_cursor_position(Position::new(x as u16, inner.y));
+    }
+}
+
+/// Draws the handout's file name being typed, with the cursor at its end.
+pub fn name(frame: &mut Frame, app: &App, n: &NameEdit, area: Rect) {
+    let title = if area.width >= 50 {
+        " Handout file name · Enter writes, Esc cancels "
+    } else {
+        " File name · Enter writes "
+    };
+    line_input(frame, app, title, &n.text, area);
+}
+
+/// A one-line text box: a title, `> ` and the end of the text typed, the cursor after it.
+fn line_input(frame: &mut Frame, app: &App, title: &str, typed: &str, area: Rect) {
+    let theme = app.theme();
+    let inner = layout::inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(pane_block(title.to_owned(), true, theme), area);
+    if inner.is_empty() {
+        return;
+    }
+    let typed = text::sanitize(typed);
+    let room = usize::from(inner.width).saturating_sub(3);
+    let mut shown: String = typed;
+    let mut cut = false;
+    while text::width(&shown) > room {
+        shown.remove(0);
+        cut = true;
+    }
+    if cut {
+        shown.remove(0);
+        shown.insert(0, '…');
     }
     let prompt = Line::from(vec![
         Span::styled("> ", theme.role(Role::Key)),

@@ -1,5 +1,5 @@
 //! The status bar: the answer to the last key, or the keys that work where the focus is, as many as
-//! fit, the most useful kept first. In presenter mode the disclaimer takes the hints' place.
+//! fit, the most useful kept first. In presenter mode the disclaimer has a row of its own above it.
 
 use super::truncate;
 use crate::text;
@@ -78,15 +78,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             truncate(&text::sanitize(message), left_w),
             theme.message(),
         )),
-        None if presenter => {
-            let lines = doc::disclaimer(left_w.saturating_sub(1));
-            let d = if lines.len() == 1 {
-                lines[0].clone()
-            } else {
-                truncate(doc::SHORTEST_DISCLAIMER, left_w)
-            };
-            spans.push(Span::styled(d, theme.role(Role::Disclaimer)));
-        }
         None => {
             let hints: Vec<Hint> = app
                 .keymap()
@@ -111,6 +102,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Rect::new(area.right() - right_w, area.y, right_w, 1),
         );
     }
+}
+
+/// Draws the disclaimer on its own row (presenter mode): the fullest wording that fits on one line.
+pub fn disclaimer(frame: &mut Frame, app: &App, area: Rect) {
+    let width = usize::from(area.width);
+    let text = [
+        crate::describe::DISCLAIMER,
+        doc::SHORT_DISCLAIMER,
+        doc::SHORTEST_DISCLAIMER,
+    ]
+    .into_iter()
+    .find(|d| text::width(d) <= width)
+    .map_or_else(|| truncate(doc::SHORTEST_DISCLAIMER, width), str::to_owned);
+    frame.render_widget(Span::styled(text, app.theme().role(Role::Disclaimer)), area);
 }
 
 #[cfg(test)]

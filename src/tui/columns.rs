@@ -1,0 +1,507 @@
+//! What a list row shows beside a record's name, in a short form that fits: a therapy's evidence
+//! badge, a cost group's Korean price range, a clinic's district. A row never cuts a figure, a date
+//! or a count inside its token: it shortens a part to a form declared for it, drops the least
+//! important part, or cuts a wordy part between words, and anything shortened ends in `…` (the
+//! whole value is in the detail). Pure, so the list and the layout (how wide the list wants to be)
+//! measure the same thing.
+
+use crate::dataset::Dataset;
+use crate::model::{Currency, Evidence, Kind};
+use crate::text;
+
+/// Columns before a row's name: the pointer, the compare mark, the shortlist star and a space.
+pub const MARKS: usize = 4;
+/// Columns between a name and its badge.
+pub const GAP: usize = 2;
+
+/// One part of a row's badge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Its forms, widest first; a shorter one is used when the wider does not fit.
+    pub forms: Vec<String>,
+    /// Lower is kept longer: the part with the highest number is shortened or dropped first.
+    pub priority: u8,
+    /// True for words that may be cut between words (a place, a topic); figures never are.
+    pub cuttable: bool,
+}
+
+impl Part {
+    fn fixed(forms: &[&str], priority: u8) -> Part {
+        Part {
+            forms: forms.iter().map(|f| text::sanitize(f)).collect(),
+            priority,
+            cuttable: false,
+        }
+    }
+
+    fn words(s: &str, priority: u8) -> Part {
+        Part {
+            forms: vec![text::sanitize(s)],
+            priority,
+            cuttable: true,
+        }
+    }
+}
+
+/// A row's badge: its parts in the order shown, and what goes between two of them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Badge {
+    /// The parts, left to right.
+    pub parts: Vec<Part>,
+    /// Put between two parts shown.
+    pub separator: &'static str,
+    /// Shown when no part fits (a travel fact's topic when its value does not fit).
+    pub fallback: Option<String>,
+}
+
+impl Badge {
+    /// Every part in its widest form.
+    pub fn full(&self) -> String {
+        let all: Vec<Option<String>> = self
+            .parts
+            .iter()
+            .map(|p| p.forms.first().cloned())
+            .collect();
+        self.join(&all)
+    }
+
+    fn join(&self, shown: &[Option<String>]) -> String {
+        shown
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(self.separator)
+    }
+
+    /// The widest rendering that fits in `width` columns: the least important part is shortened to
+    /// its next form, cut between words (when it may be), or dropped, until the rest fits; empty
+    /// when nothing fits.
+    pub fn fit(&self, width: usize) -> String {
+        let s = self.fit_parts(width);
+        match &self.fallback {
+            Some(f) if s.is_empty() && text::width(f) <= width => f.clone(),
+            _ => s,
+        }
+    }
+
+    /// The fewest columns in which the badge shows something: its most important part's shortest
+    /// form (or first word, when it may be cut).
+    pub fn least(&self) -> usize {
+        let Some(p) = self.parts.iter().min_by_key(|p| p.priority) else {
+            return 0;
+        };
+        let last = p.forms.last().map_or(0, |f| text::width(f));
+        let first_word = p
+            .forms
+            .first()
+            .and_then(|f| cut_between_words(f, last.saturating_sub(1)));
+        let cut = first_word.map_or(last, |c| text::width(&c));
+        let fallback = self.fallback.as_deref().map_or(usize::MAX, text::width);
+        last.min(cut).min(fallback)
+    }
+
+    fn fit_parts(&self, width: usize) -> String {
+        let mut form: Vec<Option<usize>> = self.parts.iter().map(|_| Some(0)).collect();
+        loop {
+            let shown: Vec<Option<String>> = form
+                .iter()
+                .zip(&self.parts)
+                .map(|(f, p)| f.and_then(|i| p.forms.get(i).cloned()))
+                .collect();
+            let s = self.join(&shown);
+            if text::width(&s) <= width {
+                return s;
+            }
+            // The least important part still shown (the later one among equals).
+            let Some(i) = (0..self.parts.len())
+                .filter(|&i| form[i].is_some())
+                .max_by_key(|&i| (self.parts[i].priority, i))
+            else {
+                return String::new();
+            };
+            let part = &self.parts[i];
+            let f = form[i].unwrap_or(0);
+            if f + 1 < part.forms.len() {
+                form[i] = Some(f + 1);
+                continue;
+            }
+            if part.cuttable {
+                let mut without = shown.clone();
+                without[i] = None;
+                let rest = self.join(&without);
+                let others = without.iter().flatten().count();
+                let sep = if others > 0 {
+                    text::width(self.separator)
+                } else {
+                    0
+                };
+                let room = width.saturating_sub(text::width(&rest) + sep);
+                if let Some(cut) = cut_between_words(&part.forms[0], room) {
+                    let mut with = without;
+                    with[i] = Some(cut);
+                    let s = self.join(&with);
+                    if text::width(&s) <= width {
+                        return s;
+                    }
+                }
+            }
+            form[i] = None;
+        }
+    }
+}
+
+/// `s` cut after its last whole word that fits in `width` with a `…`; `None` when not even one word
+/// fits. A cut never ends on a bare number (its unit would be lost: "up to 90…"), and a text holding
+/// a figure is not cut to one holding none.
+pub fn cut_between_words(s: &str, width: usize) -> Option<String> {
+    if text::width(s) <= width {
+        return Some(s.to_owned());
+    }
+    let has_figure = |t: &str| t.chars().any(is_figure_char);
+    let bare_number = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            && !w.chars().any(|c| matches!(c, '$' | '₩' | '€' | '£' | '¥'))
+    };
+    let mut best = None;
+    let mut prefix = String::new();
+    for word in s.split(' ') {
+        if !prefix.is_empty() {
+            prefix.push(' ');
+        }
+        prefix.push_str(word);
+        let kept = prefix.trim_end_matches([',', ';', ':', '·', ' ', '(', '-', '–']);
+        if kept.is_empty() {
+            continue;
+        }
+        if text::width(kept) + 1 > width {
+            break;
+        }
+        let last = kept.rsplit(' ').next().unwrap_or(kept);
+        if bare_number(last) || (has_figure(s) && !has_figure(kept)) {
+            continue;
+        }
+        best = Some(format!("{kept}…"));
+    }
+    best
+}
+
+/// True for a character that makes a word a figure, a date or a count: a digit or a currency sign.
+fn is_figure_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '$' | '₩' | '€' | '£' | '¥' | '%')
+}
+
+/// A name cut to `width` columns, ending in `…` when cut; never inside a word holding a figure, a
+/// date or a count (such a word goes whole or not at all).
+pub fn cut_name(s: &str, width: usize) -> String {
+    if text::width(s) <= width {
+        return s.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    let chars: Vec<char> = s.chars().collect();
+    let mut end = 0;
+    for (i, c) in chars.iter().enumerate() {
+        let cw = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        w += cw;
+        end = i + 1;
+    }
+    // Cut inside a word? Back off to its start if the word holds a figure.
+    let inside = end > 0 && end < chars.len() && chars[end] != ' ' && chars[end - 1] != ' ';
+    if inside {
+        let start = chars[..end]
+            .iter()
+            .rposition(|c| *c == ' ')
+            .map_or(0, |p| p + 1);
+        let word_end = chars[end..]
+            .iter()
+            .position(|c| *c == ' ')
+            .map_or(chars.len(), |p| end + p);
+        if chars[start..word_end].iter().any(|c| is_figure_char(*c)) {
+            end = start;
+        }
+    }
+    out.extend(chars[..end].iter());
+    let out = out.trim_end().to_owned();
+    format!("{out}…")
+}
+
+/// How many whole words every name of a group begins with alike (a word holding a figure or a code,
+/// "C-3-3", is never counted: it must stay).
+pub fn shared_words(names: &[&str]) -> usize {
+    let split: Vec<Vec<&str>> = names.iter().map(|n| n.split(' ').collect()).collect();
+    let Some(first) = split.first() else {
+        return 0;
+    };
+    (0..first.len())
+        .take_while(|&i| {
+            !first[i].chars().any(is_figure_char)
+                && split.iter().all(|w| w.len() > i + 1 && w[i] == first[i])
+        })
+        .count()
+}
+
+/// A name with its first `words` words left out and `…` in their place: "…hair loss, per session",
+/// for names that begin alike.
+pub fn without_first_words(name: &str, words: usize) -> String {
+    let rest: Vec<&str> = name.split(' ').skip(words).collect();
+    format!("…{}", rest.join(" "))
+}
+
+/// The short forms of an evidence level, widest first.
+fn evidence_forms(e: Evidence) -> &'static [&'static str] {
+    match e {
+        Evidence::Established => &["established", "estab…"],
+        Evidence::Emerging => &["emerging", "emerg…"],
+        Evidence::Investigational => &["investigational", "investig…"],
+        Evidence::ResearchOnly => &["research only", "research…"],
+        Evidence::NotStated => &["not stated", "unstated"],
+    }
+}
+
+/// The badge of the record at a position in a kind's list (the Costs tab lists groups: see
+/// [`group_badge`]).
+pub fn badge(data: &Dataset, kind: Kind, index: usize) -> Badge {
+    let parts = match kind {
+        Kind::Condition => data.conditions.get(index).map(|c| {
+            let mut v = vec![Part::words(&c.category, 1)];
+            if c.research_only {
+                v.push(Part::fixed(&["research only", "research…"], 0));
+            }
+            v
+        }),
+        Kind::Therapy => data
+            .therapies
+            .get(index)
+            .map(|t| vec![Part::fixed(evidence_forms(t.evidence), 0)]),
+        Kind::Clinic => data.clinics.get(index).map(|c| {
+            let place = c
+                .district
+                .clone()
+                .or_else(|| c.city.clone())
+                .unwrap_or_else(|| c.institution.clone());
+            vec![Part::words(&place, 0)]
+        }),
+        Kind::Travel => data.travel.get(index).map(|t| {
+            let mut v = vec![Part::fixed(&[t.topic.label()], 1)];
+            if let Some(value) = &t.value {
+                v.push(Part::words(value, 0));
+            }
+            v
+        }),
+        _ => None,
+    };
+    let fallback = match kind {
+        Kind::Travel => data.travel.get(index).map(|t| t.topic.label().to_owned()),
+        _ => None,
+    };
+    Badge {
+        parts: parts.unwrap_or_default(),
+        separator: " · ",
+        fallback,
+    }
+}
+
+/// The badge of a cost group on the Costs tab: South Korea's range in short figures (`$10k–$20k`,
+/// `₩14.5M–₩29M`), its unit, and the word "Korea" where there is room; without a Korean figure, how
+/// many places have one.
+pub fn group_badge(data: &Dataset, index: usize, currency: Currency) -> Badge {
+    let mut b = Badge {
+        parts: Vec::new(),
+        separator: " ",
+        fallback: None,
+    };
+    let Some(group) = crate::chart::group_at(data, index) else {
+        return b;
+    };
+    let Some(c) = crate::chart::chart(data, group.id.as_str(), currency) else {
+        return b;
+    };
+    let short = |v| crate::money::short(v, currency);
+    match c.bars.iter().find(|b| b.korea) {
+        Some(bar) => {
+            let approx = if bar.converted { "≈" } else { "" };
+            let range = data.cost(&bar.cost_id);
+            let min = range.and_then(|r| r.min).map(|_| bar.min);
+            let qualifier = range.and_then(|r| r.qualifier);
+            let figures = crate::money::bounds_text(min, bar.max, qualifier, short);
+            let tight = |v| tight_amount(v, currency);
+            let compact = compact_bounds(min, bar.max, qualifier, tight);
+            b.parts = vec![
+                Part::fixed(&["Korea"], 2),
+                Part::fixed(
+                    &[&format!("{approx}{figures}"), &format!("{approx}{compact}")],
+                    0,
+                ),
+                Part::fixed(&[bar.unit], 1),
+            ];
+        }
+        None if c.bars.len() == 1 => {
+            let only = format!("{} only", c.bars[0].country);
+            b.parts = vec![Part::fixed(&[&only, "1 place"], 0)];
+        }
+        None => b.parts = vec![Part::fixed(&[&format!("{} places", c.bars.len())], 0)],
+    }
+    b
+}
+
+/// An amount in the fewest columns: `$950`, `$2.5k`, `$10k`, `₩14.5M`.
+pub fn tight_amount(value: u64, currency: Currency) -> String {
+    if (1_000..10_000).contains(&value) {
+        let k = value as f64 / 1_000.0;
+        let text = if (k.fract() * 10.0).round() == 0.0 {
+            format!("{}", k.round() as u64)
+        } else {
+            format!("{k:.1}")
+        };
+        return format!("{}{text}k", currency.symbol());
+    }
+    crate::money::short(value, currency)
+}
+
+/// A range's bounds with signs for its words: `$599+` (from, over, as low as: that or more),
+/// `≤$50` (up to), `~$7.5k` (near, about), `$10k–$40k+`, `$14k avg`.
+pub fn compact_bounds(
+    min: Option<u64>,
+    max: Option<u64>,
+    qualifier: Option<crate::model::Qualifier>,
+    fmt: impl Fn(u64) -> String,
+) -> String {
+    use crate::model::Qualifier as Q;
+    let span = |lo: u64, hi: u64| {
+        if lo == hi {
+            fmt(lo)
+        } else {
+            format!("{}–{}", fmt(lo), fmt(hi))
+        }
+    };
+    match (min, max, qualifier) {
+        (Some(lo), Some(hi), Some(Q::Plus)) => format!("{}+", span(lo, hi)),
+        (Some(lo), None, _) => format!("{}+", fmt(lo)),
+        (None, Some(hi), _) => format!("≤{}", fmt(hi)),
+        (Some(lo), Some(hi), Some(Q::Average)) => format!("{} avg", span(lo, hi)),
+        (Some(lo), Some(hi), Some(Q::Near | Q::About)) => format!("~{}", span(lo, hi)),
+        (Some(lo), Some(hi), _) => span(lo, hi),
+        (None, None, _) => "—".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn costs_like() -> Badge {
+        Badge {
+            parts: vec![
+                Part::fixed(&["Korea"], 2),
+                Part::fixed(&["≈$276–$1,724"], 0),
+                Part::fixed(&["per session"], 1),
+            ],
+            separator: " ",
+            fallback: None,
+        }
+    }
+
+    #[test]
+    fn the_least_important_part_goes_first_and_figures_are_never_cut() {
+        let b = costs_like();
+        assert_eq!(b.fit(40), "Korea ≈$276–$1,724 per session");
+        assert_eq!(b.fit(25), "≈$276–$1,724 per session");
+        assert_eq!(b.fit(15), "≈$276–$1,724");
+        assert_eq!(
+            b.fit(11),
+            "",
+            "a figure that does not fit is not shown at all"
+        );
+    }
+
+    #[test]
+    fn a_part_shortens_to_its_declared_form() {
+        let b = Badge {
+            parts: vec![Part::fixed(evidence_forms(Evidence::Investigational), 0)],
+            separator: " · ",
+            fallback: None,
+        };
+        assert_eq!(b.least(), 9);
+        assert_eq!(b.fit(20), "investigational");
+        assert_eq!(b.fit(10), "investig…");
+        assert_eq!(b.fit(5), "");
+    }
+
+    #[test]
+    fn words_are_cut_between_words() {
+        let b = Badge {
+            parts: vec![
+                Part::fixed(&["stay"], 1),
+                Part::words("$70–$150 per night", 0),
+            ],
+            separator: " · ",
+            fallback: Some("stay".into()),
+        };
+        assert_eq!(b.fit(30), "stay · $70–$150 per night");
+        assert_eq!(b.fit(18), "$70–$150 per night");
+        assert_eq!(b.fit(14), "$70–$150 per…");
+        assert_eq!(b.fit(9), "$70–$150…");
+        assert_eq!(b.fit(8), "stay", "the fallback when nothing else fits");
+        assert_eq!(b.fit(3), "");
+        assert_eq!(
+            cut_between_words("up to 90 days", 10),
+            None,
+            "never \"up to 90…\""
+        );
+        assert_eq!(
+            cut_between_words("3-4 hours per session", 12).as_deref(),
+            Some("3-4 hours…")
+        );
+        assert_eq!(
+            cut_between_words("New York, United States", 12).as_deref(),
+            Some("New York…")
+        );
+    }
+
+    #[test]
+    fn compact_figures_keep_their_meaning_in_signs() {
+        let usd = |v| tight_amount(v, Currency::USD);
+        assert_eq!(usd(2_500), "$2.5k");
+        assert_eq!(usd(6_000), "$6k");
+        assert_eq!(usd(950), "$950");
+        assert_eq!(
+            compact_bounds(Some(2_500), Some(6_000), None, usd),
+            "$2.5k–$6k"
+        );
+        assert_eq!(compact_bounds(Some(599), None, None, usd), "$599+");
+        assert_eq!(compact_bounds(None, Some(50), None, usd), "≤$50");
+        assert_eq!(
+            compact_bounds(
+                Some(15_000),
+                Some(40_000),
+                Some(crate::model::Qualifier::Plus),
+                usd
+            ),
+            "$15k–$40k+"
+        );
+    }
+
+    #[test]
+    fn names_are_not_cut_inside_a_figure() {
+        assert_eq!(cut_name("Hair transplant", 20), "Hair transplant");
+        assert_eq!(cut_name("Stay for 90 days", 11), "Stay for…");
+        assert_eq!(cut_name("Phase 12345 trial", 9), "Phase…");
+        assert_eq!(cut_name("Autologous stem cells", 12), "Autologous…");
+        assert_eq!(cut_name("Autologous stem cells", 14), "Autologous st…");
+        let alike = [
+            "Stem-cell therapy for hair loss",
+            "Stem-cell therapy for scars, per session",
+        ];
+        assert_eq!(shared_words(&alike), 3);
+        assert_eq!(without_first_words(alike[1], 3), "…scars, per session");
+        assert_eq!(shared_words(&["Same", "Same"]), 0, "a word must be left");
+        assert_eq!(shared_words(&["C-3-3 visa", "C-3-3 stay"]), 0, "codes stay");
+    }
+}
