@@ -260,7 +260,7 @@ fn angle_brackets_change_the_list_width_within_bounds() {
     assert!(app.areas().detail.width > 30, "a step back at once");
     press(&mut app, "< < < < < < < < < < < < < <");
     assert_eq!(app.areas().list.width, 20);
-    // The list's own width follows its rows, up to 45% of the screen.
+    // The list's own width follows its rows, up to half the screen.
     let mut app = on(real(), 120, 40);
     for (key, kind) in [
         ("1", Kind::Condition),
@@ -268,7 +268,7 @@ fn angle_brackets_change_the_list_width_within_bounds() {
         ("3", Kind::Clinic),
     ] {
         press(&mut app, key);
-        let wanted = app.list_content(kind).clamp(24, 54);
+        let wanted = app.list_content(kind).clamp(24, 60);
         assert_eq!(app.areas().list.width, wanted, "{kind:?}");
     }
 }

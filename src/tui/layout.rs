@@ -58,11 +58,10 @@ pub const MIN_LIST: u16 = 20;
 /// The narrowest detail pane beside the list.
 pub const MIN_DETAIL: u16 = 30;
 
-/// The list pane's width beside the detail in `width` columns: as wide as its rows want, up to 45%
-/// of the screen (never under 24 columns), then moved by the user's steps, keeping both panes
-/// usable.
+/// The list pane's width beside the detail in `width` columns: as wide as its rows want, up to half
+/// the screen (never under 24 columns), then moved by the user's steps, keeping both panes usable.
 pub fn list_width(width: u16, shape: Shape) -> u16 {
-    let cap = (width * 45 / 100).max(24);
+    let cap = (width / 2).max(24);
     let wanted = if shape.list_content == 0 {
         (width * 35 / 100).clamp(24, 48)
     } else {
@@ -357,11 +356,16 @@ mod tests {
         assert_eq!(list_width(80, shape(30, 0)), 30, "what the rows want");
         assert_eq!(
             list_width(80, shape(60, 0)),
-            36,
-            "at most 45% of 80 columns"
+            40,
+            "at most half of 80 columns"
         );
         assert_eq!(list_width(80, shape(10, 0)), 24, "never under 24 by itself");
         assert_eq!(list_width(80, shape(30, 2)), 38, "two steps wider");
+        assert_eq!(
+            list_width(80, shape(40, 4)),
+            50,
+            "up to the detail's 30 columns"
+        );
         assert_eq!(
             list_width(80, shape(30, 9)),
             50,
@@ -372,7 +376,7 @@ mod tests {
             20,
             "the list keeps 20 columns"
         );
-        assert_eq!(list_width(120, shape(60, 0)), 54);
+        assert_eq!(list_width(120, shape(70, 0)), 60);
     }
 
     #[test]

@@ -103,6 +103,30 @@ fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// A line cut to `width` columns, ending in `…` when cut, with one column kept clear at its end;
+/// never cut inside a word that holds a figure, a date or a count
+/// ([`crate::tui::columns::cut_name`]).
+fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() < width {
+        return line;
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = text::width(&span.content);
+        if used + w <= room {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let cut = crate::tui::columns::cut_name(&span.content, room - used);
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    Line::from(spans)
+}
+
 /// The `rows` document lines visible from `scroll` on, styled, with nothing selected.
 fn doc_window(lines: &[DocLine], scroll: usize, rows: usize, theme: Theme) -> Paragraph<'static> {
     let shown: Vec<Line> = lines

@@ -25,18 +25,24 @@ impl App {
                     columns::group_badge(&self.data, i, self.view.currency).full(),
                 )
             } else {
-                let nm = self
-                    .data
-                    .record_at(kind, i)
-                    .map_or(0, |r| text::width(r.name()));
-                (nm, columns::badge(&self.data, kind, i).full())
+                let Some(position) = self.row_target(kind, i) else {
+                    continue;
+                };
+                let (before, after) = self.row_decor(kind, i);
+                let nm = self.data.record_at(kind, position).map_or(0, |r| {
+                    text::width(&before) + text::width(r.name()) + text::width(&after)
+                });
+                (nm, columns::badge(&self.data, kind, position).full())
             };
             name = name.max(nm.min(NAME_CAP));
             badge = badge.max(text::width(&b));
         }
         let gap = if badge > 0 { GAP } else { 0 };
-        // Borders, marks, the name, the gap, the badge and the column kept clear before the border.
-        u16::try_from(2 + MARKS + name + gap + badge + 1).unwrap_or(u16::MAX)
+        // Borders, marks, the name, the gap, the badge and the column kept clear before the border;
+        // and room for the list's title in its short form.
+        let rows = 2 + MARKS + name + gap + badge + 1;
+        let title = text::width(&self.list_title_short(kind)) + 4;
+        u16::try_from(rows.max(title)).unwrap_or(u16::MAX)
     }
 
     /// What shapes the screen besides its size, focus and overlay: the list's wanted width, the

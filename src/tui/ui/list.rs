@@ -142,6 +142,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// The narrowest a name gets to give its badge room.
 const MIN_NAME: usize = 12;
 
+/// The most columns a name keeps from its badge.
+const NAME_WANT: usize = 24;
+
 /// The list's column of badges: where it starts, and which names share a beginning (those are cut
 /// in the middle, so rows stay told apart).
 struct Columns {
@@ -171,9 +174,16 @@ impl Columns {
                 names.push(name);
             }
         }
-        // Badges get what they want while names keep 18 columns, and always room for every row's
-        // most important part in its shortest form: a name is cut before a figure is dropped.
-        let badge_width = widest.min(room.saturating_sub(18 + GAP).max(least));
+        // Badges get what they want while names keep what they want up to 24 columns, and always
+        // room for every row's most important part in its shortest form: a name is cut before a
+        // figure is dropped.
+        let name_want = names
+            .iter()
+            .map(|n| text::width(n))
+            .max()
+            .unwrap_or(0)
+            .min(NAME_WANT);
+        let badge_width = widest.min(room.saturating_sub(name_want + GAP).max(least));
         let badge_width = if room.saturating_sub(badge_width + GAP) < MIN_NAME {
             room.saturating_sub(MIN_NAME + GAP)
         } else {

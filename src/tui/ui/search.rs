@@ -160,7 +160,12 @@ pub fn draw(frame: &mut Frame, app: &App, search: &SearchPane, area: Rect) {
         .enumerate()
         .skip(offset)
         .take(rows)
-        .map(|(i, hit)| hit_line(hit, theme, i == selected))
+        .map(|(i, hit)| {
+            super::fit_line(
+                hit_line(hit, theme, i == selected),
+                usize::from(results.width),
+            )
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), results);
 }
