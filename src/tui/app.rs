@@ -105,6 +105,9 @@ pub struct App {
     status: Option<String>,
     size: Rect,
     quit: bool,
+    /// The list width last measured ([`App::list_content`]) and what it was measured for, as
+    /// measuring walks every row.
+    list_width_cache: std::cell::Cell<Option<(u64, u16)>>,
 }
 
 /// The most places remembered for going back.
@@ -205,6 +208,7 @@ impl App {
             status: (!notices.is_empty()).then(|| crate::text::sanitize(&notices.join(" · "))),
             size: Rect::new(0, 0, 80, 24),
             quit: false,
+            list_width_cache: std::cell::Cell::new(None),
         }
     }
 

@@ -14,6 +14,22 @@ impl App {
     /// The columns a kind's list rows want, borders included: the widest name (up to [`NAME_CAP`])
     /// and the widest badge beside it.
     pub fn list_content(&self, kind: Kind) -> u16 {
+        use std::hash::{Hash, Hasher};
+        let title = self.list_title_short(kind);
+        let mut h = std::hash::DefaultHasher::new();
+        (kind, self.view.currency, self.list_len(kind), &title).hash(&mut h);
+        let key = h.finish();
+        if let Some((k, w)) = self.list_width_cache.get()
+            && k == key
+        {
+            return w;
+        }
+        let w = self.measure_list(kind, &title);
+        self.list_width_cache.set(Some((key, w)));
+        w
+    }
+
+    fn measure_list(&self, kind: Kind, title: &str) -> u16 {
         let n = self.list_len(kind);
         let mut name = 0;
         let mut badge = 0;
@@ -41,7 +57,7 @@ impl App {
         // Borders, marks, the name, the gap, the badge and the column kept clear before the border;
         // and room for the list's title in its short form.
         let rows = 2 + MARKS + name + gap + badge + 1;
-        let title = text::width(&self.list_title_short(kind)) + 4;
+        let title = text::width(title) + 4;
         u16::try_from(rows.max(title)).unwrap_or(u16::MAX)
     }
 
