@@ -513,5 +513,28 @@ fn a_scaffolded_record_with_a_bundled_id_says_it_replaces_it() {
     assert!(
         said.contains("record of the bundled data: this one replaces it whole"),
         "{said}"
+    ); // With a layer below, the one whose record it replaces is named, the bundled data included.
+    let below = root.path().join("partners");
+    std::fs::create_dir(&below).unwrap();
+    std::fs::write(below.join("clinics.ron"), PARTNER).unwrap();
+    let said_for = |id: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+            .args(["--no-config", "--no-cache", "--layer"])
+            .arg(&below)
+            .args(["new", "clinic", "Any name", "--id", id, "--into"])
+            .arg(root.path().join("top"))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let said = said_for("partner-gangnam-clinic");
+    assert!(
+        said.contains("record of layer `partners`: this one replaces it whole"),
+        "{said}"
+    );
+    let said = said_for(c.id.as_str());
+    assert!(
+        said.contains("record of the bundled data: this one"),
+        "{said}"
     );
 }

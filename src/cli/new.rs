@@ -492,7 +492,7 @@ pub fn run(
     let replaced = replaces(source, &layers, into, kind, &id);
     if let Some(layer) = replaced {
         outln!(
-            "It has the id of a record of {layer}: this one replaces it whole. Give it another id with --id to add one instead."
+            "It has the id of a record of {layer}: this one replaces it whole (the explorer says so on it). Give it another id with --id to add one instead."
         );
     }
     match Dataset::check_layers(source, &layers) {
@@ -558,17 +558,29 @@ fn replaces(
         .cloned()
         .collect();
     let data = Dataset::load_layers(source, &below).ok()?;
-    let found = match kind {
-        NewKind::Source => data.sources.iter().any(|s| s.id.as_str() == id),
-        NewKind::Condition => data.condition(id).is_some(),
-        NewKind::Therapy => data.therapy(id).is_some(),
-        NewKind::Clinic => data.clinic(id).is_some(),
-        NewKind::Cost => data.cost(id).is_some(),
-        NewKind::Travel => data.travel_fact(id).is_some(),
+    let kind = match kind {
+        NewKind::Source => {
+            // Sources have no layer of their own on record: say only that one is there.
+            return data
+                .sources
+                .iter()
+                .any(|s| s.id.as_str() == id)
+                .then(|| "the data below this layer".to_owned());
+        }
+        NewKind::Condition => crate::model::Kind::Condition,
+        NewKind::Therapy => crate::model::Kind::Therapy,
+        NewKind::Clinic => crate::model::Kind::Clinic,
+        NewKind::Cost => crate::model::Kind::Cost,
+        NewKind::Travel => crate::model::Kind::Travel,
     };
-    found.then(|| match source {
-        DataSource::Bundled if below.is_empty() => "the bundled data".to_owned(),
-        _ => "an earlier layer".to_owned(),
+    data.get(kind, id)?;
+    Some(match data.layer_of(kind, id) {
+        Some((l, _)) if l.dir.is_some() => format!("layer `{}`", crate::text::sanitize(&l.name)),
+        Some(_) => "the bundled data".to_owned(),
+        None => match source {
+            DataSource::Bundled => "the bundled data".to_owned(),
+            DataSource::Dir(d) => crate::text::sanitize(&d.display().to_string()),
+        },
     })
 }
 
