@@ -25,6 +25,24 @@ fn detail_title(screen: &vt100::Screen) -> String {
         .to_owned()
 }
 
+/// Every colour a cell of the screen is drawn in.
+fn colours(screen: &vt100::Screen) -> Vec<vt100::Color> {
+    let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+    let mut seen = Vec::new();
+    for r in 0..rows {
+        for c in 0..cols {
+            if let Some(cell) = screen.cell(r, c) {
+                for colour in [cell.fgcolor(), cell.bgcolor()] {
+                    if colour != vt100::Color::Default && !seen.contains(&colour) {
+                        seen.push(colour);
+                    }
+                }
+            }
+        }
+    }
+    seen
+}
+
 #[test]
 fn a_listed_key_logs_in_moves_searches_resizes_and_quits_cleanly() {
     let place = Place::new();
@@ -32,6 +50,15 @@ fn a_listed_key_logs_in_moves_searches_resizes_and_quits_cleanly() {
     let mut client = Client::connect(&place, server.port, "alice", (100, 30), &[]);
     client.wait_text("Conditions (5)");
     client.wait_screen("the first record", |s| detail_title(s).starts_with(FIRST));
+    // Colours, of the 16 basic ones only, though the client's TERM says 256.
+    let colours = client.with_screen(colours);
+    assert!(!colours.is_empty(), "a TERM with colours gets them");
+    assert!(
+        colours
+            .iter()
+            .all(|c| matches!(c, vt100::Color::Idx(0..16))),
+        "{colours:?}"
+    );
     client.send(b"j");
     client.wait_screen("the second record", |s| detail_title(s).starts_with(SECOND));
     // Search: / opens it, the letters go in, Esc alone closes it.
@@ -97,6 +124,8 @@ fn anonymous_visitors_get_a_read_only_presenter_session() {
     // Keep (b) and leaving presenter mode (p) do nothing that lasts: the shortlist stays empty.
     client.send(b"b");
     client.send(b"p");
+    // A new theme and currency are for this visit only.
+    client.send(b"T$");
     client.send(b"s");
     client.wait_text("Shortlist");
     client.wait_screen("an empty shortlist", |s| !s.contents().contains(FIRST));
@@ -111,6 +140,20 @@ fn anonymous_visitors_get_a_read_only_presenter_session() {
         kept.is_empty(),
         "an anonymous visitor leaves no files: {kept:?}"
     );
+    let mut state: Vec<_> = std::fs::read_dir(place.path("state"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    state.sort();
+    assert!(
+        state.iter().all(|n| n == "host_key" || n == "keys"),
+        "{state:?}"
+    );
+    assert!(
+        !place.path("xdg-state").exists(),
+        "nor in the operator's state"
+    );
 }
 
 #[test]
@@ -123,12 +166,21 @@ fn each_key_has_its_own_shortlist_kept_across_sessions() {
     bob.wait_text("Conditions (5)");
     alice.send(b"b");
     bob.send(b"jb");
+    // Alice picks another colour scheme: remembered for her key alone.
+    alice.send(b"T");
     for c in [&mut alice, &mut bob] {
         c.wait_text("★");
         c.send(b"q");
         assert_eq!(c.wait_exit(), 0);
     }
     server.wait_log("session end", 2);
+    let remembered: Vec<String> = std::fs::read_dir(place.path("state/keys"))
+        .unwrap()
+        .flatten()
+        .filter_map(|d| std::fs::read_to_string(d.path().join("state.ron")).ok())
+        .collect();
+    assert_eq!(remembered.len(), 1, "{remembered:?}");
+    assert!(remembered[0].contains("theme:"), "{remembered:?}");
     let mut alice = Client::connect(&place, server.port, "alice", (100, 30), &[]);
     let mut bob = Client::connect(&place, server.port, "bob", (100, 30), &[]);
     alice.wait_text("Conditions (5)");
@@ -287,4 +339,173 @@ fn a_client_that_stops_reading_costs_frames_not_memory_and_catches_up() {
     client.send(b"q");
     assert_eq!(client.wait_exit(), 0);
     server.wait_log("frame(s) dropped while the client was not reading", 1);
+}
+
+#[test]
+fn no_color_sent_by_the_client_is_honoured() {
+    let place = Place::new();
+    let server = Server::start(&place, &[]);
+    let mut client = Client::connect(
+        &place,
+        server.port,
+        "alice",
+        (100, 30),
+        &["-o", "SetEnv=NO_COLOR=1"],
+    );
+    client.wait_text("Conditions (5)");
+    client.wait_screen("the first record", |s| detail_title(s).starts_with(FIRST));
+    assert_eq!(client.with_screen(colours), [], "no colour at all");
+    client.send(b"q");
+    assert_eq!(client.wait_exit(), 0);
+}
+
+#[test]
+fn only_public_keys_no_forwarding_and_new_keys_without_a_restart() {
+    let place = Place::new();
+    let server = Server::start(&place, &[]);
+    // Passwords and keyboard-interactive are not offered: the server names public keys alone.
+    let (code, said) = ssh_plain(
+        &place,
+        server.port,
+        &place.path("alice"),
+        &[
+            "-o",
+            "PreferredAuthentications=password,keyboard-interactive",
+            "-o",
+            "PubkeyAuthentication=no",
+            "-t",
+            "-t",
+        ],
+    );
+    assert_eq!(code, 255, "{said}");
+    assert!(said.contains("Permission denied (publickey)"), "{said}");
+    // Forwarding: a TCP connection through the server (-W), and a port on the server (-R).
+    let (code, said) = ssh_plain(
+        &place,
+        server.port,
+        &place.path("alice"),
+        &["-W", "127.0.0.1:9"],
+    );
+    assert_eq!(code, 255, "{said}");
+    assert!(said.contains("stdio forwarding failed"), "{said}");
+    let (code, said) = ssh_plain(
+        &place,
+        server.port,
+        &place.path("alice"),
+        &[
+            "-N",
+            "-o",
+            "ExitOnForwardFailure=yes",
+            "-R",
+            "0:127.0.0.1:9",
+        ],
+    );
+    assert_eq!(code, 255, "{said}");
+    assert!(said.contains("forwarding failed"), "{said}");
+    // A colleague's key added to the file lets them in at once.
+    let (code, _) = ssh_plain(&place, server.port, &place.path("eve"), &["-t", "-t"]);
+    assert_eq!(code, 255);
+    let mut keys = std::fs::read_to_string(place.path("authorized_keys")).unwrap();
+    keys += &std::fs::read_to_string(place.path("eve.pub")).unwrap();
+    std::fs::write(place.path("authorized_keys"), keys).unwrap();
+    let mut eve = Client::connect(&place, server.port, "eve", (100, 30), &[]);
+    eve.wait_text("Conditions (5)");
+    assert!(!eve.text().contains("Read-only"), "{}", eve.text());
+    eve.send(b"q");
+    assert_eq!(eve.wait_exit(), 0);
+}
+
+#[test]
+fn connections_that_do_not_log_in_are_capped_and_cut_at_the_deadline() {
+    use std::io::Read;
+    use std::net::TcpStream;
+    let place = Place::new();
+    let server = Server::start(
+        &place,
+        &["--max-unauthenticated", "2", "--login-timeout", "2s"],
+    );
+    let silent: Vec<TcpStream> = (0..2)
+        .map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+        .collect();
+    // The server greets the two waiting ones.
+    for mut s in &silent {
+        let mut greeting = [0u8; 8];
+        s.read_exact(&mut greeting).unwrap();
+        assert_eq!(&greeting, b"SSH-2.0-");
+    }
+    // A third is closed at once.
+    let mut third = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    third
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut buf = [0u8; 64];
+    assert!(matches!(third.read(&mut buf), Ok(0) | Err(_)), "refused");
+    server.wait_log("connections have not logged in yet", 1);
+    // At the deadline the two silent ones are cut.
+    let began = std::time::Instant::now();
+    for mut s in silent {
+        s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        let mut rest = Vec::new();
+        let _ = s.read_to_end(&mut rest);
+    }
+    let waited = began.elapsed();
+    assert!(waited < std::time::Duration::from_secs(8), "{waited:?}");
+    // And a visitor who logs in is served.
+    let mut alice = Client::connect(&place, server.port, "alice", (100, 30), &[]);
+    alice.wait_text("Conditions (5)");
+    alice.send(b"q");
+    assert_eq!(alice.wait_exit(), 0);
+}
+
+#[test]
+fn one_key_gets_its_few_sessions_and_they_share_its_shortlist() {
+    let place = Place::new();
+    let server = Server::start(&place, &["--max-per-key", "2"]);
+    let mut one = Client::connect(&place, server.port, "alice", (100, 30), &[]);
+    let mut two = Client::connect(&place, server.port, "alice", (100, 30), &[]);
+    one.wait_text("Conditions (5)");
+    two.wait_text("Conditions (5)");
+    let mut three = Client::connect(&place, server.port, "alice", (100, 30), &[]);
+    three.wait_text("this key already has 2 sessions open");
+    assert_eq!(three.wait_exit(), 1);
+    // Each session keeps a different record; neither save loses the other's.
+    one.send(b"b");
+    two.send(b"jb");
+    for c in [&mut one, &mut two] {
+        c.wait_text("★");
+        c.send(b"q");
+        assert_eq!(c.wait_exit(), 0);
+    }
+    server.wait_log("session end", 2);
+    let mut again = Client::connect(&place, server.port, "alice", (100, 30), &[]);
+    again.wait_text("Conditions (5)");
+    again.send(b"s");
+    again.wait_text("Shortlist (2)");
+    again.wait_text(FIRST);
+    again.wait_text(SECOND);
+    again.send(b"q");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn a_host_key_that_cannot_be_saved_stops_the_server() {
+    let place = Place::new();
+    std::fs::write(place.path("blocker"), "a file, not a directory").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_clinic-explorer"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["serve", "--no-config", "--data", "tests/fixtures/data"])
+        .args(["--listen", "127.0.0.1:0"])
+        .arg("--authorized-keys")
+        .arg(place.path("authorized_keys"))
+        .arg("--state-dir")
+        .arg(place.path("blocker/state"))
+        .env("HOME", place.dir.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("host key"), "{said}");
+    assert!(said.contains("does not run with a throwaway key"), "{said}");
+    assert!(!said.contains("listening"), "{said}");
 }

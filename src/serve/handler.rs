@@ -4,7 +4,7 @@
 
 use super::keys::{dir_name, fingerprint};
 use super::log;
-use super::options::{clamp_size, clean_term};
+use super::options::{clamp_size, clean_term, term_has_colours};
 use super::screen::{Flow, QUEUE_FRAMES};
 use super::server::{Shared, Slot};
 use super::session::{self, End, Incoming, Start, human};
@@ -116,25 +116,46 @@ impl Conn {
         }
     }
 
-    /// The setup for this visitor's explorer: the server's settings, the client's NO_COLOR,
-    /// and a shortlist of the key's own (none for an anonymous visitor).
+    /// The setup for this visitor's explorer: the server's settings, colours unless the client
+    /// sent NO_COLOR or its TERM has none, and for a listed key its own shortlist and remembered
+    /// choices (currency, theme) in its own directory; an anonymous visitor gets neither.
     fn setup(&self, who: &Who, term: &str) -> Setup {
-        let settings = &self.shared.settings;
-        let mut setup = Setup::from_settings(settings);
-        let dumb = term.is_empty() || term == "dumb";
-        setup.theme = Theme::new(settings.theme.value, self.no_color || dumb);
-        match who {
+        let mut settings = self.shared.settings.clone();
+        let mut notices = Vec::new();
+        let key_dir = match who {
             Who::Key { dir, .. } => {
                 let dir = self.shared.state_dir.join("keys").join(dir);
                 match std::fs::create_dir_all(&dir) {
-                    Ok(()) => setup.store = Some(Store::open(dir.join(FILE_NAME))),
-                    Err(e) => setup
-                        .notices
-                        .push(format!("The shortlist is kept only until you leave: {e}")),
+                    Ok(()) => Some(dir),
+                    Err(e) => {
+                        notices.push(format!("Nothing is kept after you leave: {e}"));
+                        None
+                    }
                 }
+            }
+            Who::Anonymous { .. } => None,
+        };
+        let state_file = key_dir.as_ref().map(|d| d.join(crate::state::FILE_NAME));
+        if let Some(path) = &state_file {
+            match crate::state::Remembered::load(path) {
+                Ok(r) => r.apply(&mut settings, path),
+                Err(w) => notices.push(w),
+            }
+        }
+        let mut setup = Setup::from_settings(&settings);
+        setup.notices.extend(notices);
+        setup.theme = Theme::new(
+            settings.theme.value,
+            self.no_color || !term_has_colours(term),
+        );
+        setup.state_file = state_file;
+        match (who, key_dir) {
+            (Who::Key { .. }, Some(dir)) => {
+                setup.store = Some(Store::open(dir.join(FILE_NAME)));
                 setup.export_dir = dir.join("handouts");
             }
-            Who::Anonymous { .. } => {
+            (Who::Key { .. }, None) => {}
+            (Who::Anonymous { .. }, _) => {
                 setup.presenter = true;
                 setup.notices.push(
                     "Read-only visitor session: your key is not listed, so nothing is kept. ? shows the keys."

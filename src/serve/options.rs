@@ -87,9 +87,83 @@ pub fn clean_term(term: &str) -> String {
         .collect()
 }
 
+/// Whether a client's terminal shows colours, from its TERM: not for an empty TERM, `dumb`, or the
+/// monochrome DEC terminals (`vt52`, `vt100`, `vt220`...). The explorer draws with the 16 basic ANSI
+/// colours only, so a TERM that says more (`xterm-256color`, `*-direct`) is drawn in those 16 too.
+pub fn term_has_colours(term: &str) -> bool {
+    let term = term.to_ascii_lowercase();
+    let mono = term.is_empty()
+        || term == "dumb"
+        || term.starts_with("vt5")
+        || term.starts_with("vt1")
+        || term.starts_with("vt2")
+        || term.starts_with("vt3");
+    !mono
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
+
+    #[derive(Debug, Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: Args,
+    }
+
+    #[test]
+    fn defaults_are_local_and_modest() {
+        let a = Cli::try_parse_from(["serve"]).unwrap().args;
+        assert_eq!(
+            a.listen,
+            "127.0.0.1:2222".parse().unwrap(),
+            "only this machine"
+        );
+        assert_eq!(a.authorized_keys, None, "~/.ssh/authorized_keys, see paths");
+        assert_eq!(a.host_key, None, "in the state directory, see paths");
+        assert!(!a.allow_anonymous);
+        assert_eq!(a.max_sessions, 32);
+        assert_eq!(a.max_per_key, 4);
+        assert_eq!(a.max_unauthenticated, 16);
+        assert_eq!(a.idle_timeout, Duration::from_secs(30 * 60));
+        assert_eq!(a.login_timeout, Duration::from_secs(30));
+        assert_eq!(a.max_session_time, Duration::from_secs(12 * 3600));
+        let a = Cli::try_parse_from([
+            "serve",
+            "--listen",
+            "0.0.0.0:2200",
+            "--allow-anonymous",
+            "--max-sessions",
+            "5",
+            "--idle-timeout",
+            "90s",
+        ])
+        .unwrap()
+        .args;
+        assert_eq!(a.listen.port(), 2200);
+        assert!(a.allow_anonymous);
+        assert_eq!(a.max_sessions, 5);
+        assert_eq!(a.idle_timeout, Duration::from_secs(90));
+        assert!(Cli::try_parse_from(["serve", "--idle-timeout", "0"]).is_err());
+    }
+
+    #[test]
+    fn colours_unless_the_term_has_none() {
+        for term in [
+            "xterm",
+            "xterm-256color",
+            "screen",
+            "tmux-256color",
+            "linux",
+            "alacritty",
+        ] {
+            assert!(term_has_colours(term), "{term}");
+        }
+        for term in ["", "dumb", "vt100", "VT220", "vt52"] {
+            assert!(!term_has_colours(term), "{term:?}");
+        }
+    }
 
     #[test]
     fn durations_with_units() {

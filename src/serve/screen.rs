@@ -24,8 +24,15 @@ pub const QUEUE_FRAMES: usize = 4;
 /// bracketed paste.
 pub const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1006h\x1b[?2004h";
 
-/// Leaving it: everything [`ENTER`] turned on, turned off, and the normal screen back.
-pub const LEAVE: &[u8] = b"\x1b[?2004l\x1b[?1006l\x1b[?1000l\x1b[0m\x1b[?25h\x1b[?1049l";
+/// Leaving it: everything [`ENTER`] turned on, turned off (and every other mouse mode, in case),
+/// and the normal screen back.
+pub const LEAVE: &[u8] = b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[0m\x1b[?25h\x1b[?1049l";
+
+/// The mouse given back to the client's terminal (`m`).
+pub const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
+
+/// The mouse taken again, as [`ENTER`] takes it: clicks and the wheel, no motion.
+pub const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
 
 /// State the backend shares with the task that sends its frames.
 #[derive(Debug, Default)]

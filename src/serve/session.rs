@@ -7,12 +7,13 @@
 //! warning, the end): an idle session wakes only for those, never on a tick.
 
 use super::input::{ESC_WAIT, Input};
-use super::screen::{ENTER, Flow, LEAVE, SshScreen};
+use super::screen::{ENTER, Flow, LEAVE, MOUSE_OFF, MOUSE_ON, SshScreen};
 use crate::dataset::Dataset;
 use crate::search::SearchIndex;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Effect, Outcome};
 use crate::tui::event::Event;
+use crate::tui::osc52;
 use crate::tui::perform::Performer;
 use crate::tui::{Setup, action_for, draw};
 use ratatui::Terminal;
@@ -36,6 +37,9 @@ pub enum Incoming {
     Shutdown,
     /// The client closed the channel or went away.
     Closed,
+    /// Makes the app's thread panic, as a bug would.
+    #[cfg(test)]
+    Panic,
 }
 
 /// How a session ended.
@@ -194,7 +198,7 @@ fn drive(start: Start, incoming: &Receiver<Incoming>, terminal: &mut Terminal<Ss
         width: size.0,
         height: size.1,
     });
-    settle(&mut app, &mut performer, read_only);
+    settle(&mut app, &mut performer, terminal.backend_mut(), read_only);
     if draw(terminal, &app).is_err() {
         return End::ClientGone;
     }
@@ -259,6 +263,8 @@ fn drive(start: Start, incoming: &Receiver<Incoming>, terminal: &mut Terminal<Ss
             }
             Ok(Incoming::SearchReady) => vec![Event::SearchReady],
             Ok(Incoming::Shutdown) => return End::Shutdown,
+            #[cfg(test)]
+            Ok(Incoming::Panic) => panic!("a bug in the app"),
             Ok(Incoming::Closed) | Err(RecvTimeoutError::Disconnected) => return End::ClientGone,
             Err(RecvTimeoutError::Timeout) => {
                 let now = Instant::now();
@@ -293,7 +299,7 @@ fn drive(start: Start, incoming: &Receiver<Incoming>, terminal: &mut Terminal<Ss
                 continue;
             }
             changed |= app.update(action);
-            changed |= settle(&mut app, &mut performer, read_only);
+            changed |= settle(&mut app, &mut performer, terminal.backend_mut(), read_only);
             if app.should_quit() {
                 return End::Quit;
             }
@@ -310,10 +316,17 @@ fn drive(start: Start, incoming: &Receiver<Incoming>, terminal: &mut Terminal<Ss
     }
 }
 
-/// Performs the effects the app asked for, as the local explorer does (the key's shortlist saved
-/// to its store), except that a read-only session writes no file whatever it asks; true when an
-/// outcome changed the screen.
-fn settle(app: &mut App, performer: &mut Performer, read_only: bool) -> bool {
+/// Performs the effects the app asked for, as the local explorer does (the key's shortlist and
+/// remembered choices saved in its own directory), except that what is asked of the terminal goes
+/// down the channel to the client's (the clipboard through OSC 52, never wrapped for a tmux the
+/// server may run in; the mouse switched in the same modes [`ENTER`] turned on), and a read-only
+/// session writes no file whatever it asks. True when an outcome changed the screen.
+fn settle(
+    app: &mut App,
+    performer: &mut Performer,
+    screen: &mut SshScreen,
+    read_only: bool,
+) -> bool {
     let mut changed = false;
     for _ in 0..16 {
         let effects = app.take_effects();
@@ -326,10 +339,151 @@ fn settle(app: &mut App, performer: &mut Performer, read_only: bool) -> bool {
                     path,
                     result: Err("a visitor session writes no files".into()),
                 },
+                Effect::Copy(text) => Outcome::Terminal(match osc52::sequence(&text, false) {
+                    None => Err(format!(
+                        "too long for the clipboard ({} bytes; terminals take about {})",
+                        text.len(),
+                        osc52::MAX_BYTES
+                    )),
+                    Some(seq) => to_client(screen, seq.as_bytes()),
+                }),
+                Effect::Mouse(capture) => Outcome::Terminal(to_client(
+                    screen,
+                    if capture { MOUSE_ON } else { MOUSE_OFF },
+                )),
                 effect => performer.perform(effect),
             };
             changed |= app.update(outcome);
         }
     }
     changed
+}
+
+/// Queues bytes for the client's terminal, or says why they could not go.
+fn to_client(screen: &mut SshScreen, bytes: &[u8]) -> Result<(), String> {
+    if screen.send_last(bytes) {
+        Ok(())
+    } else {
+        Err("the connection is busy; try again".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::DataSource;
+    use std::sync::OnceLock;
+
+    fn shared() -> (Arc<Dataset>, Arc<SearchIndex>) {
+        static DATA: OnceLock<(Arc<Dataset>, Arc<SearchIndex>)> = OnceLock::new();
+        DATA.get_or_init(|| {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
+            let data = Dataset::load(&DataSource::Dir(dir)).unwrap();
+            let index = SearchIndex::build(&data);
+            (Arc::new(data), Arc::new(index))
+        })
+        .clone()
+    }
+
+    /// Runs a session on a thread with `items` queued and the given idle time; returns how it
+    /// ended and every byte it sent.
+    fn session(items: Vec<Incoming>, idle: Duration) -> (End, Vec<u8>) {
+        let (data, index) = shared();
+        let (tx, rx) = std::sync::mpsc::sync_channel(64);
+        let (out_tx, mut out_rx) = tokio::sync::mpsc::channel(1024);
+        let start = Start {
+            data,
+            index,
+            setup: Setup::default(),
+            read_only: false,
+            size: (80, 24),
+            timing: Timing::new(idle, Duration::from_secs(3600)),
+            notify: tx.clone(),
+            label: "test".into(),
+        };
+        let thread = std::thread::spawn(move || run(start, rx, out_tx, Arc::new(Flow::default())));
+        for item in items {
+            // Paced a little, as keys typed: the held Esc and search results get their turn.
+            std::thread::sleep(Duration::from_millis(20));
+            tx.send(item).unwrap();
+        }
+        let (end, _) = thread.join().unwrap();
+        let mut bytes = Vec::new();
+        while let Ok(b) = out_rx.try_recv() {
+            bytes.extend(b);
+        }
+        (end, bytes)
+    }
+
+    fn contains(hay: &[u8], needle: &[u8]) -> bool {
+        hay.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn q_quits_and_leaves_the_terminal_as_it_was() {
+        let (end, bytes) = session(
+            vec![Incoming::Bytes(b"q".to_vec())],
+            Duration::from_secs(60),
+        );
+        assert_eq!(end, End::Quit);
+        assert!(bytes.starts_with(ENTER));
+        assert!(bytes.ends_with(LEAVE), "nothing after leaving on a quit");
+    }
+
+    #[test]
+    fn a_panic_ends_the_session_with_a_word_and_a_clean_terminal() {
+        let (end, bytes) = session(vec![Incoming::Panic], Duration::from_secs(60));
+        assert_eq!(end, End::Panicked);
+        let tail = [
+            LEAVE,
+            b"clinic-explorer: something went wrong; the session ended.\r\n",
+        ]
+        .concat();
+        assert!(
+            bytes.ends_with(&tail),
+            "{:?}",
+            String::from_utf8_lossy(&bytes)
+        );
+    }
+
+    #[test]
+    fn idle_sessions_are_warned_then_ended() {
+        let (end, bytes) = session(Vec::new(), Duration::from_millis(400));
+        assert_eq!(end, End::Idle);
+        assert!(contains(&bytes, b"This session closes in"));
+        assert!(bytes.ends_with(b"closed after 400 ms without a keystroke.\r\n"));
+    }
+
+    #[test]
+    fn mouse_and_clipboard_go_to_the_clients_terminal() {
+        let (end, bytes) = session(
+            vec![
+                Incoming::Bytes(b"m".to_vec()),
+                Incoming::Bytes(b"m".to_vec()),
+                Incoming::Bytes(b"y".to_vec()),
+                Incoming::Bytes(b"q".to_vec()),
+            ],
+            Duration::from_secs(60),
+        );
+        assert_eq!(end, End::Quit);
+        let off = bytes.windows(MOUSE_OFF.len()).position(|w| w == MOUSE_OFF);
+        let on = bytes.windows(MOUSE_ON.len()).rposition(|w| w == MOUSE_ON);
+        assert!(
+            off.is_some() && on > off,
+            "m gives the mouse back, m again takes it"
+        );
+        assert!(contains(&bytes, b"\x1b]52;c;"), "y copies through OSC 52");
+        assert!(
+            !contains(&bytes, b"\x1bPtmux;"),
+            "never wrapped for the server's tmux"
+        );
+        assert!(!contains(&bytes, b"\x1b[?1003h"), "no motion tracking");
+    }
+
+    #[test]
+    fn the_server_shutting_down_says_so() {
+        let (end, bytes) = session(vec![Incoming::Shutdown], Duration::from_secs(60));
+        assert_eq!(end, End::Shutdown);
+        assert!(bytes.ends_with(b"the server is shutting down.\r\n"));
+    }
 }

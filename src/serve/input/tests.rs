@@ -20,7 +20,7 @@ fn split_at(bytes: &[u8], at: usize) -> Vec<Event> {
     out
 }
 
-/// Asserts that every way of cutting `bytes` in two gives `expected`.
+/// Asserts that every way of cutting `bytes` in two, and one packet per byte, give `expected`.
 fn check(bytes: &[u8], expected: &[Event]) {
     for at in 0..=bytes.len() {
         assert_eq!(
@@ -29,6 +29,13 @@ fn check(bytes: &[u8], expected: &[Event]) {
             "{bytes:?} cut after {at} bytes"
         );
     }
+    let mut input = Input::new();
+    let mut out = Vec::new();
+    for b in bytes {
+        out.extend(input.feed(&[*b]));
+    }
+    out.extend(input.flush());
+    assert_eq!(out, expected, "{bytes:?} a byte at a time");
 }
 
 #[test]
@@ -160,4 +167,75 @@ fn a_sequence_that_never_ends_is_thrown_away_and_parsing_goes_on() {
         fed += chunk.len();
     }
     assert_eq!(input.feed(b"j"), [ch('j')], "the parser starts afresh");
+}
+
+#[test]
+fn alt_with_capitals_backspace_and_enter() {
+    check(b"\x1bB", &[key(KeyCode::Char('B'), KeyModifiers::ALT)]);
+    check(b"\x1b\x7f", &[key(KeyCode::Backspace, KeyModifiers::ALT)]);
+    check(b"\x1b\r", &[key(KeyCode::Enter, KeyModifiers::ALT)]);
+    check(b"\x1b/", &[key(KeyCode::Char('/'), KeyModifiers::ALT)]);
+}
+
+#[test]
+fn home_and_end_in_every_encoding() {
+    for bytes in [b"\x1b[H".as_slice(), b"\x1bOH", b"\x1b[1~"] {
+        check(bytes, &[key(KeyCode::Home, KeyModifiers::NONE)]);
+    }
+    for bytes in [b"\x1b[F".as_slice(), b"\x1bOF", b"\x1b[4~"] {
+        check(bytes, &[key(KeyCode::End, KeyModifiers::NONE)]);
+    }
+    check(b"\x1b[6~", &[key(KeyCode::PageDown, KeyModifiers::NONE)]);
+}
+
+#[test]
+fn function_keys_with_modifiers() {
+    check(b"\x1b[1;5P", &[key(KeyCode::F(1), KeyModifiers::CONTROL)]);
+    check(b"\x1b[1;2Q", &[key(KeyCode::F(2), KeyModifiers::SHIFT)]);
+    check(b"\x1b[17;3~", &[key(KeyCode::F(6), KeyModifiers::ALT)]);
+}
+
+#[test]
+fn sgr_mouse_drag_right_button_and_modifiers() {
+    check(
+        b"\x1b[<32;4;2M",
+        &[mouse(MouseEventKind::Drag(MouseButton::Left), 3, 1)],
+    );
+    check(
+        b"\x1b[<2;500;200M",
+        &[mouse(MouseEventKind::Down(MouseButton::Right), 499, 199)],
+    );
+    check(
+        b"\x1b[<4;1;1M",
+        &[Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 0,
+            row: 0,
+            modifiers: KeyModifiers::SHIFT,
+        })],
+    );
+}
+
+#[test]
+fn a_paste_of_korean_cut_anywhere() {
+    check(
+        "\x1b[200~강남 clinic\x1b[201~".as_bytes(),
+        &"강남 clinic".chars().map(ch).collect::<Vec<_>>(),
+    );
+}
+
+#[test]
+fn keys_and_characters_around_sequences() {
+    check(
+        b"a\x1b[Ab",
+        &[ch('a'), key(KeyCode::Up, KeyModifiers::NONE), ch('b')],
+    );
+    check(
+        "é\x1b[<0;2;2M한".as_bytes(),
+        &[
+            ch('é'),
+            mouse(MouseEventKind::Down(MouseButton::Left), 1, 1),
+            ch('한'),
+        ],
+    );
 }
