@@ -242,7 +242,7 @@ pub enum Command {
         args: export::Args,
     },
     /// Serve the explorer over SSH: `ssh -p 2222 HOST` opens it, each visitor in a session of
-    /// their own (public keys from the authorized keys file; see README "Serving over SSH").
+    /// their own (public keys from the authorized keys file; see README "Team server").
     Serve {
         #[command(flatten)]
         common: Common,

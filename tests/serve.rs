@@ -119,16 +119,21 @@ fn anonymous_visitors_get_a_read_only_presenter_session() {
     let place = Place::new();
     let server = Server::start(&place, &["--allow-anonymous"]);
     let mut client = Client::connect(&place, server.port, "eve", (100, 30), &[]);
-    client.wait_text("Read-only visitor session");
+    client.wait_text("Visitor session: read-only, nothing is kept");
     client.wait_text("Conditions (5)");
-    // Keep (b) and leaving presenter mode (p) do nothing that lasts: the shortlist stays empty.
+    client.wait_text("visitor · read-only");
+    // Keep (b), a note (n) and leaving presenter mode (p) are refused, and say why.
     client.send(b"b");
+    client.wait_text("A visitor session is read-only and keeps nothing");
+    client.send(b"n");
     client.send(b"p");
+    client.wait_text("visitor · read-only");
     // A new theme and currency are for this visit only.
     client.send(b"T$");
     client.send(b"s");
     client.wait_text("Shortlist");
     client.wait_screen("an empty shortlist", |s| !s.contents().contains(FIRST));
+    client.wait_text("A visitor session keeps nothing");
     client.send(b"q");
     assert_eq!(client.wait_exit(), 0);
     server.wait_log("session end: anonymous", 1);

@@ -156,11 +156,10 @@ impl Conn {
             }
             (Who::Key { .. }, None) => {}
             (Who::Anonymous { .. }, _) => {
-                setup.presenter = true;
-                setup.notices.push(
-                    "Read-only visitor session: your key is not listed, so nothing is kept. ? shows the keys."
-                        .into(),
-                );
+                setup.visitor = true;
+                setup
+                    .notices
+                    .push("Visitor session: read-only, nothing is kept. ? shows the keys.".into());
             }
         }
         setup

@@ -295,9 +295,6 @@ fn drive(start: Start, incoming: &Receiver<Incoming>, terminal: &mut Terminal<Ss
             let Some(action) = action_for(&app, event) else {
                 continue;
             };
-            if read_only && action == Action::TogglePresenter {
-                continue;
-            }
             changed |= app.update(action);
             changed |= settle(&mut app, &mut performer, terminal.backend_mut(), read_only);
             if app.should_quit() {

@@ -185,7 +185,8 @@ impl App {
             theme: setup.theme,
             view: View {
                 currency: setup.currency,
-                presenter: setup.presenter,
+                presenter: setup.presenter || setup.visitor,
+                visitor: setup.visitor,
                 mouse_released: false,
                 list_steps: 0,
             },

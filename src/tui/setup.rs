@@ -22,6 +22,8 @@ pub struct Setup {
     pub currency: Currency,
     /// Start in presenter mode.
     pub presenter: bool,
+    /// A visitor of `serve` whose key is not listed: presenter mode, which cannot be left.
+    pub visitor: bool,
     /// Where the shortlist is kept; `None` keeps it in memory only. Taken by
     /// [`crate::tui::perform::Performer::open`], which loads [`Setup::shortlist`] from it.
     pub store: Option<Store>,
@@ -45,6 +47,7 @@ impl Default for Setup {
             theme: Theme::from_env(),
             currency: Currency::USD,
             presenter: false,
+            visitor: false,
             store: None,
             shortlist: Shortlist::new(),
             export_dir: PathBuf::from("."),

@@ -96,8 +96,12 @@ impl Server {
             }
         });
         let mut port = 0;
+        // The last of the lines it logs at start (after the address and the host key's fingerprint).
         wait_until("the server to listen", DEADLINE, || {
             let log = log.lock().unwrap();
+            if !log.contains("anonymous visitors:") {
+                return false;
+            }
             if let Some(at) = log.find("listening on 127.0.0.1:") {
                 let rest = &log[at + "listening on 127.0.0.1:".len()..];
                 let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();

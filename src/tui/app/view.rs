@@ -13,11 +13,17 @@ pub struct View {
     pub currency: Currency,
     /// Presenter mode: no ids, high contrast, the disclaimer in the status bar, read-only.
     pub presenter: bool,
+    /// A visitor session of `serve`: presenter mode, which cannot be left.
+    pub visitor: bool,
     /// The mouse is left to the terminal (its own selection works); the explorer gets no clicks.
     pub mouse_released: bool,
     /// Steps the list pane was made wider (positive) or narrower (negative) with `>` and `<`.
     pub list_steps: i16,
 }
+
+/// What a visitor session says when asked to keep or change anything.
+const VISITOR: &str =
+    "A visitor session is read-only and keeps nothing: your key is not on this server's list";
 
 impl App {
     /// Shows figures in the other currency.
@@ -36,6 +42,10 @@ impl App {
 
     /// Enters or leaves presenter mode.
     pub(super) fn toggle_presenter(&mut self) {
+        if self.view.visitor {
+            self.status = Some(VISITOR.into());
+            return;
+        }
         self.view.presenter = !self.view.presenter;
         self.status = Some(if self.view.presenter {
             "Presenter mode: no ids, high contrast, read-only".into()
@@ -47,6 +57,10 @@ impl App {
 
     /// The message for what presenter mode refuses.
     pub(super) fn read_only(&mut self) {
+        if self.view.visitor {
+            self.status = Some(VISITOR.into());
+            return;
+        }
         let key = self
             .keymap
             .key_name(Action::TogglePresenter)

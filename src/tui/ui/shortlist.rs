@@ -28,9 +28,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     if resolved.is_empty() {
-        let message = "Nothing kept yet. In any list, b keeps the selected record here (★ marks \
-                       it) and n adds a note; here, Enter opens, d removes, K/J reorder, E writes \
-                       a handout.";
+        let message = if app.view().visitor {
+            "A visitor session keeps nothing. With your key on this server's list, b keeps the \
+             selected record here for your next visit."
+        } else {
+            "Nothing kept yet. In any list, b keeps the selected record here (★ marks it) and n \
+             adds a note; here, Enter opens, d removes, K/J reorder, E writes a handout."
+        };
         frame.render_widget(
             Paragraph::new(message)
                 .style(theme.dim())

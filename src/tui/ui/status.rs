@@ -65,7 +65,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .keymap()
             .key_name(Action::TogglePresenter)
             .unwrap_or_default();
-        right = format!(" presenter · {key} leaves ");
+        right = if app.view().visitor {
+            " visitor · read-only ".into()
+        } else {
+            format!(" presenter · {key} leaves ")
+        };
     }
     let mut right_w = text::width(&right) as u16;
     if right_w + 10 >= area.width {
