@@ -119,12 +119,12 @@ fn anonymous_visitors_get_a_read_only_presenter_session() {
     let place = Place::new();
     let server = Server::start(&place, &["--allow-anonymous"]);
     let mut client = Client::connect(&place, server.port, "eve", (100, 30), &[]);
-    client.wait_text("Visitor session: read-only, nothing is kept");
+    client.wait_text("Visitor session, read-only: nothing is kept");
     client.wait_text("Conditions (5)");
     client.wait_text("visitor · read-only");
     // Keep (b), a note (n) and leaving presenter mode (p) are refused, and say why.
     client.send(b"b");
-    client.wait_text("A visitor session is read-only and keeps nothing");
+    client.wait_text("Read-only visitor session: your key is not on the list");
     client.send(b"n");
     client.send(b"p");
     client.wait_text("visitor · read-only");

@@ -159,7 +159,7 @@ impl Conn {
                 setup.visitor = true;
                 setup
                     .notices
-                    .push("Visitor session: read-only, nothing is kept. ? shows the keys.".into());
+                    .push("Visitor session, read-only: nothing is kept. ? lists keys".into());
             }
         }
         setup

@@ -22,8 +22,7 @@ pub struct View {
 }
 
 /// What a visitor session says when asked to keep or change anything.
-const VISITOR: &str =
-    "A visitor session is read-only and keeps nothing: your key is not on this server's list";
+const VISITOR: &str = "Read-only visitor session: your key is not on the list";
 
 impl App {
     /// Shows figures in the other currency.
