@@ -16,22 +16,32 @@ pub fn amount(value: u64, currency: Currency) -> String {
     out
 }
 
-/// Formats an amount compactly for tight spaces: `$10k`, `₩14.5M`, `$950`.
+/// Formats an amount compactly for tight spaces: `$10k`, `₩14.5M`, `$950`. Only a shortening that
+/// names the same figure is taken (`$19.2k` is 19,200); any other amount is written whole
+/// (`$14,413`, never `$14.4k`), so no figure is rounded into a different one.
 pub fn short(value: u64, currency: Currency) -> String {
     let (div, suffix) = match value {
-        v if v >= 1_000_000_000 => (1_000_000_000.0, "B"),
-        v if v >= 1_000_000 => (1_000_000.0, "M"),
-        v if v >= 10_000 => (1_000.0, "k"),
+        v if v >= 1_000_000_000 => (1_000_000_000, "B"),
+        v if v >= 1_000_000 => (1_000_000, "M"),
+        v if v >= 10_000 => (1_000, "k"),
         _ => return amount(value, currency),
     };
-    let x = value as f64 / div;
-    let text =
-        if x >= 100.0 || (x.fract() * 10.0).round() == 0.0 || (x.fract() * 10.0).round() == 10.0 {
-            format!("{}", x.round() as u64)
-        } else {
-            format!("{x:.1}")
-        };
-    format!("{}{text}{suffix}", currency.symbol())
+    short_exact(value, div, suffix, currency).unwrap_or_else(|| amount(value, currency))
+}
+
+/// `value` as a whole or one-decimal multiple of `div` with `suffix`, when that is exactly it.
+pub fn short_exact(value: u64, div: u64, suffix: &str, currency: Currency) -> Option<String> {
+    let tenth = div / 10;
+    if tenth == 0 || !value.is_multiple_of(tenth) {
+        return None;
+    }
+    let (whole, tenths) = (value / div, (value % div) / tenth);
+    let text = if tenths == 0 {
+        whole.to_string()
+    } else {
+        format!("{whole}.{tenths}")
+    };
+    Some(format!("{}{text}{suffix}", currency.symbol()))
 }
 
 /// Converts an amount between currencies at `krw_per_usd`, rounded to the nearest whole unit.
@@ -114,6 +124,10 @@ mod tests {
         assert_eq!(short(10_000, Currency::USD), "$10k");
         assert_eq!(short(2_500, Currency::USD), "$2,500");
         assert_eq!(short(29_000_000, Currency::KRW), "₩29M");
+        assert_eq!(short(19_200, Currency::USD), "$19.2k");
+        assert_eq!(short(14_413, Currency::USD), "$14,413", "never $14.4k");
+        assert_eq!(short(27_840_000, Currency::KRW), "₩27,840,000");
+        assert_eq!(short(478_500, Currency::KRW), "₩478.5k");
     }
 
     #[test]

@@ -351,16 +351,13 @@ pub fn group_badge(data: &Dataset, index: usize, currency: Currency) -> Badge {
     b
 }
 
-/// An amount in the fewest columns: `$950`, `$2.5k`, `$10k`, `₩14.5M`.
+/// An amount in the fewest columns that still names the same figure: `$950`, `$2.5k`, `$10k`,
+/// `₩14.5M`; an amount that would need rounding is written whole (`$1,724`, never `$1.7k`).
 pub fn tight_amount(value: u64, currency: Currency) -> String {
-    if (1_000..10_000).contains(&value) {
-        let k = value as f64 / 1_000.0;
-        let text = if (k.fract() * 10.0).round() == 0.0 {
-            format!("{}", k.round() as u64)
-        } else {
-            format!("{k:.1}")
-        };
-        return format!("{}{text}k", currency.symbol());
+    if (1_000..10_000).contains(&value)
+        && let Some(text) = crate::money::short_exact(value, 1_000, "k", currency)
+    {
+        return text;
     }
     crate::money::short(value, currency)
 }
@@ -471,6 +468,7 @@ mod tests {
         assert_eq!(usd(2_500), "$2.5k");
         assert_eq!(usd(6_000), "$6k");
         assert_eq!(usd(950), "$950");
+        assert_eq!(usd(1_724), "$1,724", "never rounded into another figure");
         assert_eq!(
             compact_bounds(Some(2_500), Some(6_000), None, usd),
             "$2.5k–$6k"
