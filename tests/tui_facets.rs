@@ -252,3 +252,28 @@ fn folding_says_what_it_folded_and_a_leaf_has_nothing_to_fold() {
     press(&mut app, "z");
     assert_eq!(app.list_len(Kind::Therapy), n);
 }
+
+#[test]
+fn the_layer_is_a_facet_once_layers_are_loaded() {
+    use clinic_explorer::dataset::{DataSource, Dataset};
+    use clinic_explorer::tui::app::App;
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("partners");
+    std::fs::create_dir(&dir).unwrap();
+    // The layer holds the fixture's clinics again, so each of them now comes from it.
+    let clinics = std::fs::read_to_string(common::fixture_dir().join("clinics.ron")).unwrap();
+    std::fs::write(dir.join("clinics.ron"), clinics).unwrap();
+    let data = Dataset::load_layers(&DataSource::Dir(common::fixture_dir()), &[dir]).unwrap();
+    let mut app = common::sized(App::with_setup(data, common::plain()), 100, 30);
+    press(&mut app, "3 f");
+    let panel = screen_text(&app);
+    assert!(panel.contains("layer"), "{panel}");
+    assert!(panel.contains("partners"), "{panel}");
+    let mut plain = app_sized(100, 30);
+    press(&mut plain, "3 f");
+    let panel = screen_text(&plain);
+    assert!(
+        !panel.contains("layer"),
+        "no layer facet without layers: {panel}"
+    );
+}

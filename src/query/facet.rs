@@ -54,18 +54,26 @@ pub struct FacetTable {
 
 /// The facets the panel offers for a kind, in order.
 pub fn facets_of(kind: Kind) -> &'static [Field] {
+    // The layer comes last; it has values (and so shows in the panel) only when layers are loaded.
     match kind {
-        Kind::Condition => &[Field::Category],
-        Kind::Therapy => &[Field::Category, Field::Evidence, Field::For],
-        Kind::Clinic => &[Field::District, Field::City, Field::Country, Field::Offers],
+        Kind::Condition => &[Field::Category, Field::Layer],
+        Kind::Therapy => &[Field::Category, Field::Evidence, Field::For, Field::Layer],
+        Kind::Clinic => &[
+            Field::District,
+            Field::City,
+            Field::Country,
+            Field::Offers,
+            Field::Layer,
+        ],
         Kind::Cost => &[
             Field::Country,
             Field::Unit,
             Field::Currency,
             Field::Year,
             Field::For,
+            Field::Layer,
         ],
-        Kind::Travel => &[Field::Category],
+        Kind::Travel => &[Field::Category, Field::Layer],
     }
 }
 
