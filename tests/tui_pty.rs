@@ -111,6 +111,26 @@ fn hang_up_when_idle(cmd: CommandBuilder) -> portable_pty::ExitStatus {
 }
 
 /// The explorer running in a pseudo-terminal.
+/// Sessions run side by side, except the job-control ones (a shell, Ctrl-Z, `fg`), which run alone:
+/// on a machine of two cores, the others' start-ups made their shell miss keys typed at its prompt.
+static TURNS: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+/// A session's turn on the machine, held while it lives.
+enum Turn {
+    Shared(#[allow(dead_code)] std::sync::RwLockReadGuard<'static, ()>),
+    Alone(#[allow(dead_code)] std::sync::RwLockWriteGuard<'static, ()>),
+}
+
+impl Turn {
+    fn shared() -> Turn {
+        Turn::Shared(TURNS.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    fn alone() -> Turn {
+        Turn::Alone(TURNS.write().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
 struct Session {
     _master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
@@ -119,6 +139,7 @@ struct Session {
     screen: vt100::Parser,
     raw: Vec<u8>,
     home: tempfile::TempDir,
+    _turn: Turn,
 }
 
 impl Session {
@@ -132,6 +153,11 @@ impl Session {
 
     /// Starts `cmd` with `home` as its home directory, prepared beforehand.
     fn start_in(cmd: CommandBuilder, home: tempfile::TempDir) -> Session {
+        Session::start_taking(cmd, home, Turn::shared())
+    }
+
+    /// [`Session::start_in`], holding `turn` while the session lives.
+    fn start_taking(cmd: CommandBuilder, home: tempfile::TempDir, turn: Turn) -> Session {
         let (master, child, home) = spawn_in(cmd, "xterm-256color", home);
         let mut reader = master.try_clone_reader().expect("a reader");
         let writer = master.take_writer().expect("a writer");
@@ -152,6 +178,7 @@ impl Session {
             screen: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
             raw: Vec::new(),
             home,
+            _turn: turn,
         }
     }
 
@@ -547,7 +574,8 @@ fn shell_with_explorer() -> Session {
     let mut cmd = CommandBuilder::new("bash");
     cmd.args(["--norc", "--noprofile", "-i"]);
     cmd.env("PS1", "shell$ ");
-    let mut s = Session::start_with(cmd);
+    let home = tempfile::tempdir().expect("a temporary directory");
+    let mut s = Session::start_taking(cmd, home, Turn::alone());
     s.wait_for("shell$ ");
     let bin = env!("CARGO_BIN_EXE_clinic-explorer");
     s.keys(&format!("'{bin}' --data tests/fixtures/data\r"));
