@@ -48,7 +48,15 @@ struct Walker<'a> {
     bad: &'a mut dyn FnMut(String, &str),
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
+    /// The walker over a sequence, tuple, map or struct's items (every compound form walks alike).
+    fn items<'w>(&'w mut self) -> Items<'w, 'a> {
+        Items {
+            walker: self,
+            at: 0,
+        }
+    }
+
     fn check(&mut self, s: &str) {
         if (self.test)(s) {
             let mut path = String::new();
@@ -225,22 +233,13 @@ impl<'w, 'a> ser::Serializer for &'w mut Walker<'a> {
         self.nested(Step::Field(variant), value)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Items<'w, 'a>, Never> {
-        Ok(Items {
-            walker: self,
-            at: 0,
-        })
+        Ok(self.items())
     }
     fn serialize_tuple(self, _: usize) -> Result<Items<'w, 'a>, Never> {
-        Ok(Items {
-            walker: self,
-            at: 0,
-        })
+        Ok(self.items())
     }
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Items<'w, 'a>, Never> {
-        Ok(Items {
-            walker: self,
-            at: 0,
-        })
+        Ok(self.items())
     }
     fn serialize_tuple_variant(
         self,
@@ -249,22 +248,13 @@ impl<'w, 'a> ser::Serializer for &'w mut Walker<'a> {
         _: &'static str,
         _: usize,
     ) -> Result<Items<'w, 'a>, Never> {
-        Ok(Items {
-            walker: self,
-            at: 0,
-        })
+        Ok(self.items())
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Items<'w, 'a>, Never> {
-        Ok(Items {
-            walker: self,
-            at: 0,
-        })
+        Ok(self.items())
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Items<'w, 'a>, Never> {
-        Ok(Items {
-            walker: self,
-            at: 0,
-        })
+        Ok(self.items())
     }
     fn serialize_struct_variant(
         self,
@@ -273,10 +263,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Walker<'a> {
         _: &'static str,
         _: usize,
     ) -> Result<Items<'w, 'a>, Never> {
-        Ok(Items {
-            walker: self,
-            at: 0,
-        })
+        Ok(self.items())
     }
 }
 

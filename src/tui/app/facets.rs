@@ -231,16 +231,21 @@ impl App {
         out
     }
 
+    /// A title's label and count: "Clinics (13)", or with filters on "Clinics 4 of 13" (`of` between).
+    fn title_count(&self, kind: Kind, of: &str) -> String {
+        let label = self.costs_list_label(kind).unwrap_or(kind.plural());
+        let len = self.list_len(kind);
+        if self.list_view(kind).chosen.is_empty() {
+            format!("{label} ({len})")
+        } else {
+            format!("{label} {len}{of}{}", self.plain_len(kind))
+        }
+    }
+
     /// What a list's title says: "Clinics 4 of 13 · district Gangnam-gu · offers PRP · by name".
     pub fn list_title(&self, kind: Kind) -> String {
         let v = self.list_view(kind);
-        let label = self.costs_list_label(kind).unwrap_or(kind.plural());
-        let len = self.list_len(kind);
-        let mut title = if v.chosen.is_empty() {
-            format!("{label} ({len})")
-        } else {
-            format!("{label} {len} of {}", self.plain_len(kind))
-        };
+        let mut title = self.title_count(kind, " of ");
         for (f, value) in &v.chosen {
             title.push_str(&format!(" · {} {value}", f.name()));
         }
@@ -260,13 +265,7 @@ impl App {
     /// The list's title in few columns: "Clinics 1/2 · Sinsa-dong · ↑name".
     pub fn list_title_short(&self, kind: Kind) -> String {
         let v = self.list_view(kind);
-        let label = self.costs_list_label(kind).unwrap_or(kind.plural());
-        let len = self.list_len(kind);
-        let mut title = if v.chosen.is_empty() {
-            format!("{label} ({len})")
-        } else {
-            format!("{label} {len}/{}", self.plain_len(kind))
-        };
+        let mut title = self.title_count(kind, "/");
         for (_, value) in &v.chosen {
             title.push_str(&format!(" · {value}"));
         }
