@@ -89,8 +89,9 @@ pub struct SearchIndex {
     initials: PairIndex,
     /// Threads to score large sets on.
     threads: usize,
-    /// Every record's facet values, for qualifiers, the facet panel and sorting.
-    facets: crate::query::facet::FacetTable,
+    /// Every record's facet values, for qualifiers, the facet panel and sorting (shared with the
+    /// explorer's lists, so they need not build their own).
+    facets: std::sync::Arc<crate::query::facet::FacetTable>,
     /// The records each record links to.
     links: links::Links,
 }
@@ -184,7 +185,7 @@ impl SearchIndex {
         let links = links::Links::build(data, &order);
         report(1.0);
         SearchIndex {
-            facets,
+            facets: std::sync::Arc::new(facets),
             links,
             entries,
             vocab,
@@ -199,6 +200,11 @@ impl SearchIndex {
     /// Every record's facet values, in the index's order.
     pub fn facets(&self) -> &crate::query::facet::FacetTable {
         &self.facets
+    }
+
+    /// [`SearchIndex::facets`], shared.
+    pub fn shared_facets(&self) -> std::sync::Arc<crate::query::facet::FacetTable> {
+        std::sync::Arc::clone(&self.facets)
     }
 
     /// The number of records indexed.

@@ -785,3 +785,88 @@ fn config_print_shows_the_explorers_remembered_choices_as_coming_from_the_state_
     );
     assert!(out.contains("currency = USD  (from default)"), "{out}");
 }
+
+/// The high ends of `list cost --sort price-high` in US dollars, in the order listed (`None`: the
+/// source gives no high end).
+fn high_ends(extra: &[&str]) -> Vec<Option<u64>> {
+    let mut args = vec![
+        "list",
+        "cost",
+        "--sort",
+        "price-high",
+        "--format",
+        "json",
+        "--currency",
+        "USD",
+    ];
+    args.extend_from_slice(extra);
+    let json: serde_json::Value = serde_json::from_str(&ok(&args)).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let usd = r["range"]["currency"] == "USD";
+            let figure = if usd { &r["range"] } else { &r["converted"] };
+            figure["max"].as_u64()
+        })
+        .collect()
+}
+
+#[test]
+fn sorting_by_the_high_end_never_puts_an_open_top_first() {
+    // A "$200+" range has no stated top: in neither direction does it pass for the highest price.
+    for desc in [false, true] {
+        let extra: &[&str] = if desc { &["--desc"] } else { &[] };
+        let ends = high_ends(extra);
+        let closed: Vec<u64> = ends.iter().map_while(|e| *e).collect();
+        assert!(
+            closed.len() >= 2 && closed.len() < ends.len(),
+            "the fixture has closed and open ranges: {ends:?}"
+        );
+        assert!(
+            ends[closed.len()..].iter().all(Option::is_none),
+            "every open top after every closed one ({desc}): {ends:?}"
+        );
+        let mut sorted = closed.clone();
+        sorted.sort_unstable();
+        if desc {
+            sorted.reverse();
+        }
+        assert_eq!(closed, sorted, "closed tops in order ({desc})");
+    }
+}
+
+#[test]
+fn price_sort_weighs_won_and_dollars_in_one_currency() {
+    // Without --currency the figures are shown as the sources give them, but ordered in dollars.
+    let listed = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["list", "cost", "--sort", "price", "--format", "json"];
+        args.extend_from_slice(extra);
+        let json: serde_json::Value = serde_json::from_str(&ok(&args)).unwrap();
+        json.as_array().unwrap().clone()
+    };
+    let ids = |v: &[serde_json::Value]| -> Vec<String> {
+        v.iter()
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let plain = listed(&[]);
+    let usd = listed(&["--currency", "USD"]);
+    assert_eq!(ids(&plain), ids(&usd));
+    let low = |r: &serde_json::Value| {
+        let figure = if r["range"]["currency"] == "USD" {
+            &r["range"]
+        } else {
+            &r["converted"]
+        };
+        figure["min"].as_u64()
+    };
+    let lows: Vec<u64> = usd.iter().map_while(low).collect();
+    assert!(lows.windows(2).all(|w| w[0] <= w[1]), "{lows:?}");
+    // The test can fail: the raw figures, won and dollars alike, are in another order.
+    let raw: Vec<u64> = plain
+        .iter()
+        .filter_map(|r| r["range"]["min"].as_u64())
+        .collect();
+    assert!(raw.windows(2).any(|w| w[0] > w[1]), "{raw:?}");
+}

@@ -277,3 +277,27 @@ fn the_layer_is_a_facet_once_layers_are_loaded() {
         "no layer facet without layers: {panel}"
     );
 }
+
+#[test]
+fn snapshots_of_a_search_within_filters() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_sized(w, h);
+        press(&mut app, "3 f");
+        let sinsa = app
+            .facet_entries(Kind::Clinic)
+            .iter()
+            .position(|e| e.value == "Sinsa-dong")
+            .unwrap();
+        for _ in 0..sinsa {
+            press(&mut app, "j");
+        }
+        press(&mut app, "space esc /");
+        common::type_text(&mut app, "hair");
+        let s = screen_text(&app);
+        assert!(s.contains("Search within Clinics"), "{s}");
+        insta::assert_snapshot!(
+            format!("search_within_filters_{w}x{h}"),
+            screen(&app).backend()
+        );
+    }
+}

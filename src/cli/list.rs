@@ -93,6 +93,9 @@ fn rows(
             .collect());
     }
     let q = crate::query::parse(&view.query).map_err(|e| e.to_string())?;
+    // Prices are compared and sorted in one currency: the one chosen, else the explorer's default
+    // (US dollars), so won and dollar figures are never weighed as the same numbers.
+    let currency = Some(currency.unwrap_or(Currency::USD));
     let index = SearchIndex::build(data);
     let hits = if q.is_empty() {
         data.records(kind)
@@ -120,12 +123,7 @@ fn rows(
         .iter()
         .filter_map(|(id, _, _)| facets.number(kind, id))
         .collect();
-    let name = |r: usize| {
-        data.get(facets.kind(r), facets.id(r))
-            .map(|x| x.name().to_owned())
-            .unwrap_or_default()
-    };
-    sort(facets, &mut numbers, key, view.desc, currency, &name);
+    sort(facets, &mut numbers, key, view.desc, currency);
     let mut by_id: std::collections::HashMap<String, (Vec<String>, Vec<String>)> = hits
         .into_iter()
         .map(|(id, why, missed)| (id, (why, missed)))

@@ -19,10 +19,11 @@ pub fn run(
 ) -> Result<(), String> {
     let q = crate::query::parse(query).map_err(|e| e.to_string())?;
     let index = SearchIndex::build(data);
+    // Price qualifiers compare in one currency: the one chosen, else US dollars (as in `list`).
     let o = Options {
         kind,
         limit,
-        currency,
+        currency: Some(currency.unwrap_or(Currency::USD)),
     };
     let hits = index
         .find(&q, &o, &mut SearchState::default(), &|| false)

@@ -44,8 +44,15 @@ struct Row {
 pub struct FacetTable {
     kinds: Vec<Kind>,
     ids: Vec<String>,
+    /// Each record's name, folded, for sorting by name.
+    names: Vec<Box<str>>,
     rows: Vec<Row>,
     values: Vec<Value>,
+    /// For each value, the number of its shown text among `shown` (values that differ only in the
+    /// names they answer to are counted as one).
+    shown_of: Vec<u32>,
+    /// The distinct shown texts.
+    shown: Vec<Box<str>>,
     /// The rate figures are converted at (won per dollar).
     rate: Option<f64>,
     /// The places, for explaining a district match.
@@ -254,10 +261,20 @@ impl FacetTable {
                 }
                 t.kinds.push(kind);
                 t.ids.push(id.to_owned());
+                t.names.push(fold(r.name()).into_boxed_str());
                 t.rows.push(row);
             }
         }
         t.values = b.values;
+        let mut shown: HashMap<&str, u32> = HashMap::new();
+        for v in &t.values {
+            let next = shown.len() as u32;
+            let n = *shown.entry(v.shown.as_str()).or_insert(next);
+            t.shown_of.push(n);
+        }
+        let mut distinct: Vec<(&str, u32)> = shown.into_iter().collect();
+        distinct.sort_unstable_by_key(|&(_, n)| n);
+        t.shown = distinct.into_iter().map(|(s, _)| s.into()).collect();
         t.places = places;
         t
     }
@@ -294,6 +311,28 @@ impl FacetTable {
         &self.ids[r]
     }
 
+    /// The name of record `r`, folded (lowercase, NFC).
+    pub fn folded_name(&self, r: usize) -> &str {
+        &self.names[r]
+    }
+
+    /// True when record `r` has, for `field`, one of the values `wanted` (as shown).
+    pub fn has_any(&self, r: usize, field: Field, wanted: &[u32]) -> bool {
+        self.rows[r]
+            .values
+            .iter()
+            .any(|&(f, v)| f == field && wanted.contains(&self.shown_of[v as usize]))
+    }
+
+    /// The numbers of shown values (for [`FacetTable::has_any`]); a text no record has is left out.
+    pub fn shown_numbers<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
+        texts
+            .into_iter()
+            .filter_map(|t| self.shown.iter().position(|s| &**s == t))
+            .map(|n| n as u32)
+            .collect()
+    }
+
     /// The values record `r` has for a field, as shown.
     pub fn values(&self, r: usize, field: Field) -> impl Iterator<Item = &str> + '_ {
         self.rows[r]
@@ -301,6 +340,15 @@ impl FacetTable {
             .iter()
             .filter(move |(f, _)| *f == field)
             .map(|&(_, v)| self.values[v as usize].shown.as_str())
+    }
+
+    /// The values record `r` has for a field, folded (lowercase, NFC), for sorting.
+    pub fn folded_values(&self, r: usize, field: Field) -> impl Iterator<Item = &str> + '_ {
+        self.rows[r]
+            .values
+            .iter()
+            .filter(move |(f, _)| *f == field)
+            .map(|&(_, v)| self.values[v as usize].names[0].as_str())
     }
 
     /// Record `r`'s place fact (clinics whose district or city names a known place).
@@ -379,26 +427,34 @@ impl FacetTable {
         }
     }
 
-    /// Every value of a field among `records`, with how many of them have it, most first.
+    /// Every value of a field among `records`, with how many of them have it, most first (ties by
+    /// value). A record with a value twice, or two values shown alike, counts once.
     pub fn counts(
         &self,
         records: impl IntoIterator<Item = usize>,
         field: Field,
     ) -> Vec<(String, usize)> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts = vec![0usize; self.shown.len()];
         let mut seen: Vec<u32> = Vec::new();
         for r in records {
             seen.clear();
             for &(f, v) in &self.rows[r].values {
-                let shown = self.values[v as usize].shown.as_str();
-                if f == field && !seen.iter().any(|&s| self.values[s as usize].shown == shown) {
-                    seen.push(v);
-                    *counts.entry(shown).or_default() += 1;
+                if f != field {
+                    continue;
+                }
+                let s = self.shown_of[v as usize];
+                if !seen.contains(&s) {
+                    seen.push(s);
+                    counts[s as usize] += 1;
                 }
             }
         }
-        let mut out: Vec<(String, usize)> =
-            counts.into_iter().map(|(k, n)| (k.to_owned(), n)).collect();
+        let mut out: Vec<(String, usize)> = counts
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .map(|(s, n)| (self.shown[s].to_string(), n))
+            .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
     }

@@ -1,6 +1,7 @@
 //! Sorting records by a column: name, evidence level, price (low or high end, in the display
-//! currency), country or district. Open ends sort as the source implies: "from ₩869,000" has no high
-//! end, so it sorts after every closed range by high end; a figure missing altogether sorts last.
+//! currency), country or district. An end the source does not give is not invented: "from ₩869,000"
+//! and "as low as $67" have no high end, so by high end they sort after every range that has one
+//! (among themselves by their low end), in either direction; a figure missing altogether sorts last.
 
 use super::facet::FacetTable;
 use super::{Field, QueryError};
@@ -101,36 +102,39 @@ impl SortKey {
     }
 }
 
-/// Sorts record numbers (the table's order) by a key; `names` gives each record's name. Stable:
-/// records that tie keep their order. `desc` reverses the key but still puts missing values last.
+/// Sorts record numbers (the table's order) by a key. Stable: records that tie keep their order.
+/// `desc` reverses the key, but records missing one end of a price sort after those with both (by
+/// the end they have), and records without the value at all sort last, in either direction.
 pub fn sort(
     table: &FacetTable,
     records: &mut [usize],
     key: SortKey,
     desc: bool,
     currency: Option<Currency>,
-    names: &dyn Fn(usize) -> String,
 ) {
-    // Each record's key once: (missing, number, text).
-    let keyed: Vec<(usize, (bool, f64, String))> = records
+    // Each record's key once: (group, number, text); group 0 has the value, 1 has only part of it
+    // (a price open at the end sorted by), 2 has none.
+    let mut keyed: Vec<(usize, (u8, f64, &str))> = records
         .iter()
         .map(|&r| {
             let k = match key {
-                SortKey::Name => (false, 0.0, crate::text::fold(&names(r))),
+                SortKey::Name => (0, 0.0, table.folded_name(r)),
                 SortKey::Evidence => match table.evidence(r) {
-                    Some(e) => (false, e as u8 as f64, String::new()),
-                    None => (true, 0.0, String::new()),
+                    Some(e) => (0, e as u8 as f64, ""),
+                    None => (2, 0.0, ""),
                 },
                 SortKey::PriceLow => match table.bounds(r, currency) {
-                    Some((Some(lo), _)) => (false, lo, String::new()),
-                    Some((None, Some(hi))) => (false, 0.0_f64.min(hi), String::new()),
-                    _ => (true, 0.0, String::new()),
+                    Some((Some(lo), _)) => (0, lo, ""),
+                    // "Up to $500": no low end given; after those that give one, by the high end.
+                    Some((None, Some(hi))) => (1, hi, ""),
+                    _ => (2, 0.0, ""),
                 },
                 SortKey::PriceHigh => match table.bounds(r, currency) {
-                    Some((_, Some(hi))) => (false, hi, String::new()),
-                    // Open above: beyond every closed range.
-                    Some((Some(_), None)) => (false, f64::INFINITY, String::new()),
-                    _ => (true, 0.0, String::new()),
+                    Some((_, Some(hi))) => (0, hi, ""),
+                    // "From ₩869,000", "as low as $67": the source gives no high end, so it is not
+                    // placed as the highest price; after those that give one, by the low end.
+                    Some((Some(lo), None)) => (1, lo, ""),
+                    _ => (2, 0.0, ""),
                 },
                 SortKey::Country => text_key(table, r, Field::Country),
                 SortKey::District => text_key(table, r, Field::District),
@@ -138,13 +142,12 @@ pub fn sort(
             (r, k)
         })
         .collect();
-    let mut keyed = keyed;
     keyed.sort_by(|(_, a), (_, b)| {
         a.0.cmp(&b.0).then_with(|| {
             let o =
                 a.1.partial_cmp(&b.1)
                     .unwrap_or(Ordering::Equal)
-                    .then_with(|| a.2.cmp(&b.2));
+                    .then_with(|| a.2.cmp(b.2));
             if desc { o.reverse() } else { o }
         })
     });
@@ -153,11 +156,10 @@ pub fn sort(
     }
 }
 
-fn text_key(table: &FacetTable, r: usize, field: Field) -> (bool, f64, String) {
+fn text_key(table: &FacetTable, r: usize, field: Field) -> (u8, f64, &str) {
     // The largest place first would be the country; for districts the last listed is the widest.
-    let v: Vec<&str> = table.values(r, field).collect();
-    match v.last() {
-        Some(s) => (false, 0.0, crate::text::fold(s)),
-        None => (true, 0.0, String::new()),
+    match table.folded_values(r, field).last() {
+        Some(s) => (0, 0.0, s),
+        None => (2, 0.0, ""),
     }
 }

@@ -66,7 +66,10 @@ impl App {
         if let Some(t) = &self.facets {
             return Arc::clone(t);
         }
-        let t = Arc::new(FacetTable::build(&self.data));
+        let t = match &self.index {
+            Some(index) => index.shared_facets(),
+            None => Arc::new(FacetTable::build(&self.data)),
+        };
         self.facets = Some(Arc::clone(&t));
         t
     }
@@ -147,22 +150,23 @@ impl App {
     /// choices when `except` names it.
     fn kept(&self, table: &FacetTable, kind: Kind, except: Option<Field>) -> Vec<usize> {
         let v = self.list_view(kind);
-        let range = table.range(kind);
-        range
-            .filter(|&r| {
-                facets_of(kind).iter().all(|&f| {
-                    if Some(f) == except {
-                        return true;
-                    }
-                    let wanted: Vec<&str> = v
-                        .chosen
-                        .iter()
-                        .filter(|(cf, _)| *cf == f)
-                        .map(|(_, s)| s.as_str())
-                        .collect();
-                    wanted.is_empty() || table.values(r, f).any(|x| wanted.contains(&x))
-                })
+        // Each facet with choices, and the values chosen in it (a choice no record has keeps none).
+        let wanted: Vec<(Field, Vec<u32>)> = facets_of(kind)
+            .iter()
+            .filter(|&&f| Some(f) != except)
+            .filter_map(|&f| {
+                let texts: Vec<&str> = v
+                    .chosen
+                    .iter()
+                    .filter(|(cf, _)| *cf == f)
+                    .map(|(_, s)| s.as_str())
+                    .collect();
+                (!texts.is_empty()).then(|| (f, table.shown_numbers(texts)))
             })
+            .collect();
+        table
+            .range(kind)
+            .filter(|&r| wanted.iter().all(|(f, w)| table.has_any(r, *f, w)))
             .collect()
     }
 
@@ -177,14 +181,9 @@ impl App {
         let folded = view.folded.clone();
         let data = Arc::clone(&self.data);
         let currency = Some(self.view.currency);
-        let names = |r: usize| {
-            data.get(table.kind(r), table.id(r))
-                .map(|x| x.name().to_owned())
-                .unwrap_or_default()
-        };
         let mut records = kept;
         if let Some((key, desc)) = sort_by {
-            sort(&table, &mut records, key, desc, currency, &names);
+            sort(&table, &mut records, key, desc, currency);
         }
         // The costs view lists groups: a group stays when one of its ranges does, placed by its
         // best-placed range.
