@@ -301,3 +301,85 @@ fn snapshots_of_a_search_within_filters() {
         );
     }
 }
+
+#[test]
+fn each_cost_group_row_shows_its_own_figures_when_sorted_or_narrowed() {
+    // The badge beside a group's name is that group's Korean range, whatever order the rows are in
+    // (a sorted list once showed each row with the figures of the group at its place in file order).
+    let data = fixture();
+    let mut moved = false;
+    for keys in ["4 o o", "4 o o O", "4 o o o", "4 f j space esc"] {
+        let mut app = app_sized(120, 40);
+        press(&mut app, keys);
+        let currency = app.view().currency;
+        let lines: Vec<String> = screen_text(&app).lines().map(str::to_owned).collect();
+        for row in 0..app.list_len(Kind::Cost) {
+            let group = app.row_target(Kind::Cost, row).unwrap();
+            moved |= group != row;
+            let badge = clinic_explorer::tui::columns::group_badge(&data, group, currency).full();
+            let line = &lines[2 + row];
+            assert!(
+                line.contains(&badge),
+                "{keys}: row {row} (group {group}) should show {badge:?}:\n{line}"
+            );
+        }
+    }
+    assert!(
+        moved,
+        "no sort or choice moved a row from its place in file order"
+    );
+}
+
+#[test]
+fn the_panel_counts_in_one_pass_what_each_facet_counts_alone() {
+    use clinic_explorer::query::facet::facets_of;
+    let data = fixture();
+    let table = FacetTable::build(&data);
+    for kind in [Kind::Clinic, Kind::Cost, Kind::Therapy] {
+        let facets = facets_of(kind);
+        // Choices: none, the first value of the first facet, and one value of each of two facets.
+        let first = |f| {
+            table
+                .counts(table.range(kind), f)
+                .first()
+                .map(|v| v.0.clone())
+        };
+        let mut sets: Vec<Vec<(clinic_explorer::query::Field, String)>> = vec![vec![]];
+        if let Some(v) = first(facets[0]) {
+            sets.push(vec![(facets[0], v)]);
+        }
+        if let (Some(a), Some(b)) = (first(facets[0]), first(facets[1])) {
+            sets.push(vec![(facets[0], a), (facets[1], b)]);
+        }
+        sets.push(vec![(facets[0], "no such value".into())]);
+        for chosen in sets {
+            let numbers: Vec<_> = facets
+                .iter()
+                .filter_map(|&f| {
+                    let texts: Vec<&str> = chosen
+                        .iter()
+                        .filter(|c| c.0 == f)
+                        .map(|c| c.1.as_str())
+                        .collect();
+                    (!texts.is_empty()).then(|| (f, table.shown_numbers(texts)))
+                })
+                .collect();
+            let panel = table.panel_counts(table.range(kind), facets, &numbers);
+            for (i, &f) in facets.iter().enumerate() {
+                let others = table.range(kind).filter(|&r| {
+                    chosen.iter().filter(|c| c.0 != f).all(|c| {
+                        chosen
+                            .iter()
+                            .filter(|d| d.0 == c.0)
+                            .any(|d| table.values(r, c.0).any(|x| x == d.1))
+                    })
+                });
+                assert_eq!(
+                    panel[i],
+                    table.counts(others, f),
+                    "{kind:?} {f:?} {chosen:?}"
+                );
+            }
+        }
+    }
+}

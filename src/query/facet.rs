@@ -460,6 +460,63 @@ impl FacetTable {
     }
 }
 
+impl FacetTable {
+    /// The facet panel's counts in one pass: for each of `facets`, its values with how many of
+    /// `records` have each, among the records that pass the choices of every other facet (as a
+    /// frequency table counts: a facet's own choices do not narrow its counts). `chosen` gives, per
+    /// facet with choices, the numbers of the values chosen ([`FacetTable::shown_numbers`]). Most
+    /// first, ties by value.
+    pub fn panel_counts(
+        &self,
+        records: std::ops::Range<usize>,
+        facets: &[Field],
+        chosen: &[(Field, Vec<u32>)],
+    ) -> Vec<Vec<(String, usize)>> {
+        let width = self.shown.len();
+        let mut counts = vec![0u32; width * facets.len()];
+        let at = |f: Field| facets.iter().position(|&x| x == f);
+        let mut seen: Vec<usize> = Vec::new();
+        for r in records {
+            // The facets whose choices this record fails, as bits.
+            let mut fails = 0u64;
+            for (f, wanted) in chosen {
+                if let Some(i) = at(*f)
+                    && !self.has_any(r, *f, wanted)
+                {
+                    fails |= 1 << i;
+                }
+            }
+            if fails.count_ones() > 1 {
+                continue;
+            }
+            seen.clear();
+            for &(f, v) in &self.rows[r].values {
+                let Some(i) = at(f) else { continue };
+                if fails != 0 && fails != 1 << i {
+                    continue;
+                }
+                let slot = i * width + self.shown_of[v as usize] as usize;
+                if !seen.contains(&slot) {
+                    seen.push(slot);
+                    counts[slot] += 1;
+                }
+            }
+        }
+        (0..facets.len())
+            .map(|i| {
+                let mut out: Vec<(String, usize)> = counts[i * width..(i + 1) * width]
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &n)| n > 0)
+                    .map(|(s, &n)| (self.shown[s].to_string(), n as usize))
+                    .collect();
+                out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                out
+            })
+            .collect()
+    }
+}
+
 /// A cost's figure as a short phrase for explanations: "$5,000–$15,000".
 fn price_words(t: &FacetTable, r: usize, currency: Option<Currency>) -> String {
     let Some(p) = t.rows[r].price else {

@@ -108,6 +108,9 @@ pub struct App {
     /// The list width last measured ([`App::list_content`]) and what it was measured for, as
     /// measuring walks every row.
     list_width_cache: std::cell::Cell<Option<(u64, u16)>>,
+    /// The facet panel's lines last worked out, and the tab and choices they are for: drawing and
+    /// moving the cursor ask for them at every frame and key.
+    facet_entries_cache: std::cell::RefCell<Option<facets::EntriesFor>>,
 }
 
 /// The most places remembered for going back.
@@ -210,6 +213,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             quit: false,
             list_width_cache: std::cell::Cell::new(None),
+            facet_entries_cache: std::cell::RefCell::new(None),
         }
     }
 

@@ -60,6 +60,15 @@ pub struct FacetEntry {
     pub chosen: bool,
 }
 
+/// The facet panel's lines and what they were worked out for.
+#[derive(Debug)]
+pub(super) struct EntriesFor {
+    kind: Kind,
+    chosen: Vec<(Field, String)>,
+    table: Arc<FacetTable>,
+    entries: Arc<[FacetEntry]>,
+}
+
 impl App {
     /// Every record's facet values: the search index's, or built once when the index is not ready.
     pub(super) fn facet_table(&mut self) -> Arc<FacetTable> {
@@ -146,14 +155,21 @@ impl App {
             .unwrap_or_else(|| self.data.count(kind))
     }
 
-    /// The records (table numbers) of a kind the chosen values keep, leaving out one facet's
-    /// choices when `except` names it.
-    fn kept(&self, table: &FacetTable, kind: Kind, except: Option<Field>) -> Vec<usize> {
+    /// The records (table numbers) of a kind the chosen values keep.
+    fn kept(&self, table: &FacetTable, kind: Kind) -> Vec<usize> {
+        let wanted = self.chosen_numbers(table, kind);
+        table
+            .range(kind)
+            .filter(|&r| wanted.iter().all(|(f, w)| table.has_any(r, *f, w)))
+            .collect()
+    }
+
+    /// Each facet of a kind with choices, and the numbers of the values chosen in it (a choice no
+    /// record has keeps none).
+    fn chosen_numbers(&self, table: &FacetTable, kind: Kind) -> Vec<(Field, Vec<u32>)> {
         let v = self.list_view(kind);
-        // Each facet with choices, and the values chosen in it (a choice no record has keeps none).
-        let wanted: Vec<(Field, Vec<u32>)> = facets_of(kind)
+        facets_of(kind)
             .iter()
-            .filter(|&&f| Some(f) != except)
             .filter_map(|&f| {
                 let texts: Vec<&str> = v
                     .chosen
@@ -163,10 +179,6 @@ impl App {
                     .collect();
                 (!texts.is_empty()).then(|| (f, table.shown_numbers(texts)))
             })
-            .collect();
-        table
-            .range(kind)
-            .filter(|&r| wanted.iter().all(|(f, w)| table.has_any(r, *f, w)))
             .collect()
     }
 
@@ -174,7 +186,7 @@ impl App {
     pub(super) fn refresh_view(&mut self, kind: Kind) {
         let table = self.facet_table();
         let total = self.plain_len(kind);
-        let kept = self.kept(&table, kind, None);
+        let kept = self.kept(&table, kind);
         let start = table.range(kind).start;
         let view = &self.views[kind_index(kind)];
         let (sort_by, tree) = (view.sort, view.tree);
@@ -208,16 +220,26 @@ impl App {
         self.lists[kind_index(kind)].clamp(len, list_rows);
     }
 
-    /// The facet panel's lines for a kind: each facet's values, most common first.
-    pub fn facet_entries(&self, kind: Kind) -> Vec<FacetEntry> {
+    /// The facet panel's lines for a kind: each facet's values, most common first, counted among
+    /// the records the other facets' choices keep. Worked out once per tab and choices.
+    pub fn facet_entries(&self, kind: Kind) -> Arc<[FacetEntry]> {
         let Some(table) = &self.facets else {
-            return Vec::new();
+            return Arc::from(Vec::new());
         };
         let v = self.list_view(kind);
+        if let Some(c) = &*self.facet_entries_cache.borrow()
+            && c.kind == kind
+            && c.chosen == v.chosen
+            && Arc::ptr_eq(&c.table, table)
+        {
+            return Arc::clone(&c.entries);
+        }
+        let facets = facets_of(kind);
+        let counts =
+            table.panel_counts(table.range(kind), facets, &self.chosen_numbers(table, kind));
         let mut out = Vec::new();
-        for &f in facets_of(kind) {
-            let kept = self.kept(table, kind, Some(f));
-            for (value, count) in table.counts(kept, f) {
+        for (&f, values) in facets.iter().zip(counts) {
+            for (value, count) in values {
                 let chosen = v.chosen.iter().any(|(cf, s)| *cf == f && *s == value);
                 out.push(FacetEntry {
                     field: f,
@@ -227,7 +249,14 @@ impl App {
                 });
             }
         }
-        out
+        let entries: Arc<[FacetEntry]> = Arc::from(out);
+        *self.facet_entries_cache.borrow_mut() = Some(EntriesFor {
+            kind,
+            chosen: v.chosen.clone(),
+            table: Arc::clone(table),
+            entries: Arc::clone(&entries),
+        });
+        entries
     }
 
     /// A title's label and count: "Clinics (13)", or with filters on "Clinics 4 of 13" (`of` between).
@@ -312,7 +341,7 @@ impl App {
         let (Some(kind), cursor) = (p.kind, p.cursor) else {
             return;
         };
-        let Some(e) = self.facet_entries(kind).into_iter().nth(cursor) else {
+        let Some(e) = self.facet_entries(kind).get(cursor).cloned() else {
             return;
         };
         let chosen = &mut self.views[kind_index(kind)].chosen;

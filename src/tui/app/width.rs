@@ -35,10 +35,14 @@ impl App {
         let mut badge = 0;
         for i in 0..n {
             let (nm, b) = if self.shows_costs(kind) {
-                let nm = crate::chart::group_at(&self.data, i).map_or(0, |g| text::width(&g.name));
+                let Some(group) = self.row_target(kind, i) else {
+                    continue;
+                };
+                let nm =
+                    crate::chart::group_at(&self.data, group).map_or(0, |g| text::width(&g.name));
                 (
                     nm,
-                    columns::group_badge(&self.data, i, self.view.currency).full(),
+                    columns::group_badge(&self.data, group, self.view.currency).full(),
                 )
             } else {
                 let Some(position) = self.row_target(kind, i) else {

@@ -163,7 +163,8 @@ impl Columns {
         let mut names = Vec::with_capacity(len);
         for i in 0..len {
             let b = if app.shows_costs(kind) {
-                columns::group_badge(app.data(), i, app.view().currency)
+                let group = app.row_target(kind, i).unwrap_or(usize::MAX);
+                columns::group_badge(app.data(), group, app.view().currency)
             } else {
                 let id = row(app, kind, i).and_then(|r| r.2);
                 record_badge(app, kind, id.as_deref())
@@ -218,7 +219,9 @@ impl Columns {
             return String::new();
         }
         let b = if app.shows_costs(kind) {
-            columns::group_badge(app.data(), index, app.view().currency)
+            // The group the row shows (sorted or narrowed, the rows are not in file order).
+            let group = app.row_target(kind, index).unwrap_or(usize::MAX);
+            columns::group_badge(app.data(), group, app.view().currency)
         } else {
             record_badge(app, kind, id)
         };
