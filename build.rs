@@ -36,6 +36,8 @@ fn main() {
         "src/dataset.rs",
         "src/places.rs",
         "Cargo.lock",
+        // The search index's form id reads every source file.
+        "src",
     ] {
         println!("cargo::rerun-if-changed={watched}");
     }
@@ -60,6 +62,7 @@ fn main() {
     let form = dataset::form::encode(&data);
     std::fs::write(Path::new(&out).join("bundled.form"), &form).expect("OUT_DIR is writable");
     println!("cargo::rustc-env=CLINIC_EXPLORER_FORM_ID={}", form_id());
+    println!("cargo::rustc-env=CLINIC_EXPLORER_INDEX_ID={}", index_id());
     println!("cargo::rustc-cfg=bundled_form");
 }
 
@@ -76,6 +79,23 @@ fn form_id() -> String {
     for dir in ["src/model", "src/dataset"] {
         walk(Path::new(dir), &mut files);
     }
+    files.sort();
+    for f in &files {
+        h.update(f.to_string_lossy().as_bytes());
+        h.update(&std::fs::read(f).unwrap_or_default());
+        h.write_u8(0);
+    }
+    format!("{:032x}", h.digest128())
+}
+
+/// Names the layout and the contents of the search index the cache keeps beside a dataset: a hash of
+/// the crate's version, the lock file and every source file under `src`, since what the index holds
+/// follows the search, the facets, the places and the text folding, not only the model.
+fn index_id() -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    let mut files = vec!["Cargo.lock".into()];
+    walk(Path::new("src"), &mut files);
     files.sort();
     for f in &files {
         h.update(f.to_string_lossy().as_bytes());

@@ -14,6 +14,7 @@ mod entry;
 use crate::dataset::progress::Progress;
 use crate::dataset::{DataSource, Dataset, read_dir, read_layers};
 use crate::error::Result;
+use crate::search::SearchIndex;
 use std::path::{Path, PathBuf};
 
 pub use entry::MAGIC;
@@ -74,6 +75,79 @@ pub struct Loaded {
     /// A line for the person when the cache could not be used as it should (it could not be
     /// written); the load itself succeeded.
     pub note: Option<String>,
+    /// The search index, decoded or built when first asked for.
+    index: std::cell::OnceCell<SearchIndex>,
+    /// The entry the dataset is kept in, for the index.
+    entry: Option<Kept>,
+}
+
+/// A dataset's cache entry, as a load left it: where it is, and the dataset's compact form (with the
+/// index's when the entry was read and holds a good one).
+struct Kept {
+    slot: Slot,
+    data: Vec<u8>,
+    /// The entry's bytes when it was read (`data` is then empty and the dataset lies in them).
+    raw: Option<entry::Raw>,
+}
+
+impl std::fmt::Debug for Kept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kept")
+            .field("path", &self.slot.path)
+            .finish()
+    }
+}
+
+impl Kept {
+    fn data_bytes(&self) -> &[u8] {
+        self.raw.as_ref().map_or(&self.data, |r| r.data_bytes())
+    }
+
+    fn index_bytes(&self) -> Option<&[u8]> {
+        self.raw.as_ref().and_then(|r| r.index_bytes())
+    }
+}
+
+impl Loaded {
+    fn fresh(data: Dataset) -> Loaded {
+        Loaded {
+            data,
+            from_cache: false,
+            note: None,
+            index: std::cell::OnceCell::new(),
+            entry: None,
+        }
+    }
+
+    /// The search index over the dataset: decoded from the cache entry when it holds one of this
+    /// build's, else built; one built for an entry is added to it, for the next run. (An entry that
+    /// cannot be rewritten only means the next run builds the index again.)
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| {
+            let Some(kept) = &self.entry else {
+                return SearchIndex::build(&self.data);
+            };
+            if let Some(index) = kept.index_bytes().and_then(SearchIndex::decode) {
+                return index;
+            }
+            let index = SearchIndex::build(&self.data);
+            if let Some(bytes) = index.encode() {
+                let _ = kept.slot.store(kept.data_bytes(), Some(&bytes));
+            }
+            index
+        })
+    }
+}
+
+/// A search index and how it was got, for a one-off search that needs no dataset.
+#[derive(Debug)]
+pub struct Indexed {
+    /// The index over the dataset.
+    pub index: SearchIndex,
+    /// True when the index was decoded from the cache (the dataset was then not decoded at all).
+    pub from_cache: bool,
+    /// As [`Loaded::note`].
+    pub note: Option<String>,
 }
 
 /// Loads `from` as [`Dataset::load`] does, through `cache` for a data directory.
@@ -88,26 +162,55 @@ pub fn load_layers(from: &DataSource, layers: &[PathBuf], cache: &Cache) -> Resu
 }
 
 /// The parse and validation a cache miss runs.
-type Parse = dyn FnOnce(&mut dyn FnMut(Progress)) -> Result<Dataset>;
+type Parse<'a> = dyn FnOnce(&mut dyn FnMut(Progress)) -> Result<Dataset> + 'a;
 
-/// [`load_layers`], telling `report` how far it has got.
-pub fn load_layers_reporting(
-    from: &DataSource,
-    layers: &[PathBuf],
+/// Where one load's cache entry is.
+struct Slot {
+    dir: PathBuf,
+    path: PathBuf,
+    key: u128,
+    cap: u64,
+}
+
+impl Slot {
+    /// Writes the entry; the note for the person when it cannot be written.
+    fn store(&self, data: &[u8], index: Option<&[u8]>) -> Option<String> {
+        entry::store(
+            &self.dir,
+            &self.path,
+            &self.key,
+            data,
+            index,
+            self.cap,
+            &mut |w, b| w.write_all(b),
+        )
+        .err()
+        .map(|e| {
+            format!(
+                "note: the cache in {} could not be written ({e}); the data loaded in full (--no-cache turns the cache off)",
+                crate::text::sanitize(&self.dir.display().to_string())
+            )
+        })
+    }
+}
+
+/// The files of a load read and keyed: the entry they would be kept in (none when the cache is off,
+/// for the bundled data, or when a file could not be read) and the parse a miss runs.
+fn route<'a>(
+    from: &'a DataSource,
+    layers: &'a [PathBuf],
     cache: &Cache,
     report: &mut dyn FnMut(Progress),
-) -> Result<Loaded> {
-    let fresh = |data| Loaded {
-        data,
-        from_cache: false,
-        note: None,
-    };
+) -> Result<(Option<Slot>, Box<Parse<'a>>)> {
     let Some(cache_dir) = cache.dir() else {
-        return Dataset::load_layers_reporting(from, layers, report).map(fresh);
+        return Ok((
+            None,
+            Box::new(move |r| Dataset::load_layers_reporting(from, layers, r)),
+        ));
     };
     let (key, parse): (_, Box<Parse>) = match (from, layers.is_empty()) {
         (DataSource::Bundled, true) => {
-            return Dataset::load_reporting(from, report).map(fresh);
+            return Ok((None, Box::new(move |r| Dataset::load_reporting(from, r))));
         }
         (DataSource::Dir(dir), true) => {
             let texts = read_dir(dir, report)?;
@@ -124,31 +227,97 @@ pub fn load_layers_reporting(
             (key, Box::new(move |r| Dataset::from_layers(inputs, r)))
         }
     };
-    let Some(key) = key else {
-        return parse(report).map(fresh);
+    let slot = key.map(|key| Slot {
+        dir: cache_dir.to_path_buf(),
+        path: cache_dir.join(entry::file_name(&key)),
+        key,
+        cap: cache.cap,
+    });
+    Ok((slot, parse))
+}
+
+/// [`load_layers`], telling `report` how far it has got.
+pub fn load_layers_reporting(
+    from: &DataSource,
+    layers: &[PathBuf],
+    cache: &Cache,
+    report: &mut dyn FnMut(Progress),
+) -> Result<Loaded> {
+    let (slot, parse) = route(from, layers, cache, report)?;
+    let Some(slot) = slot else {
+        return parse(report).map(Loaded::fresh);
     };
-    let path = cache_dir.join(entry::file_name(&key));
-    if let Some(data) = entry::read(&path, &key, cache.cap) {
-        entry::touch(&path);
-        return Ok(Loaded {
-            data,
+    if let Some(raw) = entry::read(&slot.path, &slot.key, slot.cap) {
+        if let Some(data) = raw.dataset() {
+            entry::touch(&slot.path);
+            return Ok(Loaded {
+                data,
+                from_cache: true,
+                note: None,
+                index: std::cell::OnceCell::new(),
+                entry: Some(Kept {
+                    slot,
+                    data: Vec::new(),
+                    raw: Some(raw),
+                }),
+            });
+        }
+        let _ = std::fs::remove_file(&slot.path);
+    }
+    let data = parse(report)?;
+    let bytes = crate::dataset::form::encode(&data);
+    let note = slot.store(&bytes, None);
+    Ok(Loaded {
+        data,
+        from_cache: false,
+        note,
+        index: std::cell::OnceCell::new(),
+        entry: Some(Kept {
+            slot,
+            data: bytes,
+            raw: None,
+        }),
+    })
+}
+
+/// The search index over `from` with `layers` on top, through `cache`: a warm entry gives the
+/// index without decoding the dataset; an entry without a good index part gives the dataset, and
+/// the index built from it is added to the entry; a miss parses, builds and writes both.
+pub fn load_index(from: &DataSource, layers: &[PathBuf], cache: &Cache) -> Result<Indexed> {
+    let (slot, parse) = route(from, layers, cache, &mut |_| {})?;
+    let Some(slot) = slot else {
+        let data = parse(&mut |_| {})?;
+        return Ok(Indexed {
+            index: SearchIndex::build(&data),
+            from_cache: false,
+            note: None,
+        });
+    };
+    if let Some(index) = entry::read_index(&slot.path, &slot.key, slot.cap)
+        .as_deref()
+        .and_then(SearchIndex::decode)
+    {
+        entry::touch(&slot.path);
+        return Ok(Indexed {
+            index,
             from_cache: true,
             note: None,
         });
     }
-    let data = parse(report)?;
-    let note = entry::store(cache_dir, &path, &key, &data, cache.cap, &mut |w, b| {
-        w.write_all(b)
-    })
-    .err()
-    .map(|e| {
-        format!(
-            "note: the cache in {} could not be written ({e}); the data loaded in full (--no-cache turns the cache off)",
-            crate::text::sanitize(&cache_dir.display().to_string())
-        )
-    });
-    Ok(Loaded {
-        data,
+    let raw = entry::read(&slot.path, &slot.key, slot.cap);
+    let cached = raw.and_then(|r| r.dataset().map(|d| (d, r)));
+    let (data, bytes) = match cached {
+        Some((data, raw)) => (data, raw.data_bytes().to_vec()),
+        None => {
+            let data = parse(&mut |_| {})?;
+            let bytes = crate::dataset::form::encode(&data);
+            (data, bytes)
+        }
+    };
+    let index = SearchIndex::build(&data);
+    let note = slot.store(&bytes, index.encode().as_deref());
+    Ok(Indexed {
+        index,
         from_cache: false,
         note,
     })
@@ -171,15 +340,24 @@ mod tests {
         let path = dir.path().join(entry::file_name(&7));
         // The disk fills up part way through the records.
         let mut written = 0usize;
-        let err = entry::store(dir.path(), &path, &7, &data, DEFAULT_CAP, &mut |w, b| {
-            let room = 100usize.saturating_sub(written).min(b.len());
-            w.write_all(&b[..room])?;
-            written += room;
-            if room < b.len() {
-                return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
-            }
-            Ok(())
-        })
+        let bytes = crate::dataset::form::encode(&data);
+        let err = entry::store(
+            dir.path(),
+            &path,
+            &7,
+            &bytes,
+            None,
+            DEFAULT_CAP,
+            &mut |w, b| {
+                let room = 100usize.saturating_sub(written).min(b.len());
+                w.write_all(&b[..room])?;
+                written += room;
+                if room < b.len() {
+                    return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+                }
+                Ok(())
+            },
+        )
         .expect_err("the write fails");
         assert_eq!(err.kind(), std::io::ErrorKind::StorageFull);
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();

@@ -451,39 +451,63 @@ pub fn run() -> ExitCode {
         }
         _ => {}
     }
-    let data =
-        match crate::cache::load_layers(&source, &settings.layer_dirs(), &settings.data_cache()) {
+    let currency = settings.chosen_currency();
+    if let Command::Search {
+        query,
+        kind,
+        limit,
+        format,
+        ..
+    } = &command
+    {
+        // A search needs only the index, which a warm cache gives without decoding the dataset.
+        let loaded =
+            crate::cache::load_index(&source, &settings.layer_dirs(), &settings.data_cache());
+        let result = match loaded {
             Ok(loaded) => {
-                if let Some(note) = loaded.note {
+                if let Some(note) = &loaded.note {
                     eprintln!("clinic-explorer: {note}");
                 }
-                loaded.data
+                let result = parse_kind_opt(kind.as_deref())
+                    .and_then(|k| search::run(&loaded.index, query, k, *limit, *format, currency));
+                // The process ends next: freeing a large index piece by piece would only cost time.
+                std::mem::forget(loaded);
+                result
             }
             Err(e) => {
                 eprintln!("{e}");
                 return ExitCode::from(EXIT_FAILURE);
             }
         };
-    let currency = settings.chosen_currency();
+        return finish(result);
+    }
+    let loaded =
+        match crate::cache::load_layers(&source, &settings.layer_dirs(), &settings.data_cache()) {
+            Ok(loaded) => {
+                if let Some(note) = &loaded.note {
+                    eprintln!("clinic-explorer: {note}");
+                }
+                loaded
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(EXIT_FAILURE);
+            }
+        };
+    let data = &loaded.data;
+    let index = || loaded.index();
     let result = match command {
         Command::Check { .. }
         | Command::New { .. }
         | Command::Config { .. }
         | Command::Completions { .. }
         | Command::Man { .. }
-        | Command::Serve { .. } => unreachable!("handled above"),
-        Command::Export { args, .. } => export::run(&data, &args),
-        Command::Search {
-            query,
-            kind,
-            limit,
-            format,
-            ..
-        } => parse_kind_opt(kind.as_deref())
-            .and_then(|k| search::run(&data, &query, k, limit, format, currency)),
+        | Command::Serve { .. }
+        | Command::Search { .. } => unreachable!("handled above"),
+        Command::Export { args, .. } => export::run(data, &args),
         Command::Show {
             kind, id, format, ..
-        } => parse_kind(&kind).and_then(|k| show::run(&data, k, &id, format, currency)),
+        } => parse_kind(&kind).and_then(|k| show::run(data, index, k, &id, format, currency)),
         Command::List {
             kind,
             where_,
@@ -497,11 +521,11 @@ pub fn run() -> ExitCode {
                 sort,
                 desc,
             };
-            list::run(&data, k, format, currency, &view)
+            list::run(data, index, k, format, currency, &view)
         }),
         Command::Compare {
             kind, ids, format, ..
-        } => parse_kind(&kind).and_then(|k| compare::run(&data, k, &ids, format, currency)),
+        } => parse_kind(&kind).and_then(|k| compare::run(data, k, &ids, format, currency)),
         Command::Estimate {
             cost,
             sessions,
@@ -517,9 +541,16 @@ pub fn run() -> ExitCode {
                 tier: tier.into(),
                 currency,
             };
-            estimate::run(&data, &req, format)
+            estimate::run(data, &req, format)
         }
     };
+    // As for a search: the process ends next, so the dataset is not freed piece by piece.
+    std::mem::forget(loaded);
+    finish(result)
+}
+
+/// The exit status of a command, after saying what went wrong.
+fn finish(result: Result<(), String>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {

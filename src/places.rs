@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// The places, looked up by any of their names.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Gazetteer {
     places: Vec<Place>,
     /// Folded name, Korean name or alias -> position.
@@ -18,7 +18,7 @@ pub struct Gazetteer {
 }
 
 /// What a record's own place text resolves to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlaceFact {
     /// "Sinsa-dong (신사동) is in Gangnam-gu (강남구), Seoul (서울), South Korea".
     pub text: String,

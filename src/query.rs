@@ -14,7 +14,7 @@ pub mod sort;
 pub mod words;
 
 use crate::model::Kind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use parse::parse;
 
@@ -87,7 +87,7 @@ pub struct Term {
 }
 
 /// A field a qualifier tests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
     /// A therapy's evidence level.

@@ -40,11 +40,11 @@ use filter::max_span;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use pairs::{NEAR, PairIndex};
 use score::{Plan, Query, ceiling, score_fields};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use vocab::{NO_MATCH, Role, Vocab, VocabBuilder};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Entry {
     kind: Kind,
     id: String,
@@ -78,19 +78,23 @@ pub struct Hit {
     pub missed: Vec<String>,
 }
 
-/// The search index, built once at load.
-#[derive(Debug, Clone)]
+/// The search index, built once at load (or decoded from the data cache, see [`crate::cache`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SearchIndex {
+    /// Kept in the cache in parts of their own, decoded side by side (see [`SearchIndex::encode`]).
+    #[serde(skip)]
     entries: Vec<Entry>,
     vocab: Vocab,
     /// Pairs of letters close together in a field.
     near: PairIndex,
     /// Pairs of word initials, in order, in a field.
     initials: PairIndex,
-    /// Threads to score large sets on.
+    /// Threads to score large sets on (this machine's, so not kept in the cache).
+    #[serde(skip, default = "threads")]
     threads: usize,
     /// Every record's facet values, for qualifiers, the facet panel and sorting (shared with the
     /// explorer's lists, so they need not build their own).
+    #[serde(with = "shared")]
     facets: std::sync::Arc<crate::query::facet::FacetTable>,
     /// The records each record links to.
     links: links::Links,
@@ -118,6 +122,9 @@ const FUZZY_WORDS: usize = 2;
 
 /// A phrase match: record, score, field and matched positions.
 type Ranked = (u32, i64, usize, Vec<usize>);
+
+/// The parts the records' entries are kept in, in the cache, to be decoded side by side.
+const ENTRY_PARTS: usize = 8;
 
 /// Records at or above which the work is shared among threads.
 const PARALLEL_FROM: usize = 4096;
@@ -191,10 +198,84 @@ impl SearchIndex {
             vocab,
             near,
             initials,
-            threads: std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .min(8),
+            threads: threads(),
         }
+    }
+
+    /// The index in the compact form the data cache keeps; `None` when it cannot be written in it (a
+    /// field name missing from the list of names). The records' entries, most of the bytes, are in
+    /// parts of their own so that decoding them is shared among the cores: the number of parts, then
+    /// the length of the rest and of each part (little-endian `u64`s), then the rest and the parts,
+    /// each in postcard.
+    pub fn encode(&self) -> Option<Vec<u8>> {
+        let size = self.entries.len().div_ceil(ENTRY_PARTS).max(1);
+        let mut pieces = vec![postcard::to_allocvec(self).ok()?];
+        for part in self.entries.chunks(size) {
+            pieces.push(postcard::to_allocvec(part).ok()?);
+        }
+        let mut out =
+            Vec::with_capacity(8 * (pieces.len() + 1) + pieces.iter().map(Vec::len).sum::<usize>());
+        out.extend_from_slice(&(pieces.len() as u64 - 1).to_le_bytes());
+        for p in &pieces {
+            out.extend_from_slice(&(p.len() as u64).to_le_bytes());
+        }
+        for p in &pieces {
+            out.extend_from_slice(p);
+        }
+        Some(out)
+    }
+
+    /// An index from [`SearchIndex::encode`]'s bytes; `None` if they are not one. Like the dataset's
+    /// compact form, it is decoded only from bytes this build wrote (a cache entry whose checksum
+    /// holds), so it is not checked further.
+    pub fn decode(bytes: &[u8]) -> Option<SearchIndex> {
+        let word = |i: usize| -> Option<usize> {
+            let b = bytes.get(8 * i..8 * i + 8)?;
+            usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
+        };
+        let parts = word(0)?;
+        let mut at = 8usize.checked_mul(parts.checked_add(2)?)?;
+        let mut pieces = Vec::with_capacity(parts + 1);
+        for i in 0..=parts {
+            let len = word(i + 1)?;
+            pieces.push(bytes.get(at..at.checked_add(len)?)?);
+            at += len;
+        }
+        if at != bytes.len() {
+            return None;
+        }
+        fn whole<'a, T: Deserialize<'a>>(b: &'a [u8]) -> Option<T> {
+            match postcard::take_from_bytes(b) {
+                Ok((v, [])) => Some(v),
+                _ => None,
+            }
+        }
+        let (head, parts) = pieces.split_first()?;
+        let workers = threads().min(parts.len()).max(1);
+        let per = parts.len().div_ceil(workers).max(1);
+        let (index, entries) = std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .chunks(per)
+                .map(|group| {
+                    scope.spawn(move || {
+                        let mut out: Vec<Entry> = Vec::new();
+                        for p in group {
+                            out.extend(whole::<Vec<Entry>>(p)?);
+                        }
+                        Some(out)
+                    })
+                })
+                .collect();
+            let index = whole::<SearchIndex>(head);
+            let entries: Option<Vec<Vec<Entry>>> = handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect();
+            (index, entries)
+        });
+        let mut index = index?;
+        index.entries = entries?.into_iter().flatten().collect();
+        Some(index)
     }
 
     /// Every record's facet values, in the index's order.
@@ -529,6 +610,29 @@ impl SearchIndex {
             complete.then_some(out)
         })
     }
+}
+
+/// A shared table kept in the cache as the table itself (decoded, it is shared afresh).
+mod shared {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::sync::Arc;
+
+    pub fn serialize<T: Serialize, S: Serializer>(v: &Arc<T>, s: S) -> Result<S::Ok, S::Error> {
+        T::serialize(v, s)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Arc<T>, D::Error> {
+        T::deserialize(d).map(Arc::new)
+    }
+}
+
+/// The threads to score large sets on: this machine's cores, at most 8.
+fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
 }
 
 /// Folds a query (NFC, lowercase, trimmed); `None` when nothing is left.

@@ -304,3 +304,138 @@ fn check_no_cache_and_the_setting_leave_the_cache_alone() {
     assert!(out.status.success());
     assert_eq!(entries(&dir).len(), 1, "by default the cache is written");
 }
+
+/// The hits of a few queries, as JSON, for comparing an index with a fresh one field by field.
+fn hits(index: &clinic_explorer::search::SearchIndex) -> serde_json::Value {
+    let all: Vec<_> = ["seoul", "stem cell", "district:gangnam", "keliod", "강남"]
+        .iter()
+        .map(|q| index.search(q, None, 50))
+        .collect();
+    serde_json::to_value(all).unwrap()
+}
+
+/// A warm cache whose one entry holds the index too: a search wrote it.
+fn warm_index() -> (
+    tempfile::TempDir,
+    tempfile::TempDir,
+    DataSource,
+    Cache,
+    PathBuf,
+) {
+    let (data, cache_dir, source, cache, entry) = warm();
+    let before = std::fs::metadata(&entry).unwrap().len();
+    let got = cache::load_index(&source, &[], &cache).expect("loads");
+    assert!(!got.from_cache, "the entry held only the dataset");
+    assert!(
+        std::fs::metadata(&entry).unwrap().len() > before,
+        "the index is added"
+    );
+    assert!(cache::load_index(&source, &[], &cache).unwrap().from_cache);
+    (data, cache_dir, source, cache, entry)
+}
+
+/// After the index part was spoiled: the next search builds the index afresh (the same hits as a
+/// fresh one), says nothing, and writes the entry whole again, which the search after reads.
+fn index_recovers(source: &DataSource, cache: &Cache, entry: &Path) {
+    let fresh = hits(&clinic_explorer::search::SearchIndex::build(
+        &Dataset::check(source).unwrap(),
+    ));
+    let got = cache::load_index(source, &[], cache).expect("loads");
+    assert!(!got.from_cache, "a spoiled index is not used");
+    assert_eq!(got.note, None, "nothing to tell the person");
+    assert_eq!(hits(&got.index), fresh);
+    assert!(entry.exists(), "the entry is replaced");
+    let again = cache::load_index(source, &[], cache).expect("loads");
+    assert!(again.from_cache, "and the new index is read");
+    assert_eq!(hits(&again.index), fresh);
+}
+
+#[test]
+fn a_cached_index_gives_the_hits_a_fresh_one_gives() {
+    let (_d, _c, source, cache, _entry) = warm_index();
+    let fresh = hits(&clinic_explorer::search::SearchIndex::build(
+        &Dataset::check(&source).unwrap(),
+    ));
+    let got = cache::load_index(&source, &[], &cache).unwrap();
+    assert!(got.from_cache);
+    assert_eq!(hits(&got.index), fresh);
+    // A dataset load reads the index beside it when asked.
+    let loaded = load_ok(&source, &cache);
+    assert!(loaded.from_cache);
+    assert_eq!(hits(loaded.index()), fresh);
+}
+
+#[test]
+fn a_damaged_index_part_is_ignored_and_replaced() {
+    let (_d, _c, source, cache, entry) = warm_index();
+    let mut bytes = std::fs::read(&entry).unwrap();
+    let last = bytes.len() - 10;
+    bytes[last] ^= 0x55;
+    std::fs::write(&entry, &bytes).unwrap();
+    // The dataset beside it is still good and still read.
+    assert!(load_ok(&source, &cache).from_cache);
+    index_recovers(&source, &cache, &entry);
+}
+
+#[test]
+fn an_index_part_of_another_build_is_ignored_and_replaced() {
+    let (_d, _c, source, cache, entry) = warm_index();
+    // The index's form id: after magic, form id, key, and the dataset's length and checksum.
+    let mut bytes = std::fs::read(&entry).unwrap();
+    bytes[80..112].copy_from_slice(b"00000000000000000000000000000000");
+    std::fs::write(&entry, &bytes).unwrap();
+    assert!(load_ok(&source, &cache).from_cache);
+    index_recovers(&source, &cache, &entry);
+}
+
+#[test]
+fn a_truncated_or_damaged_entry_is_ignored_by_a_search_too() {
+    let (_d, _c, source, cache, entry) = warm_index();
+    let bytes = std::fs::read(&entry).unwrap();
+    for keep in [0usize, 7, 60, 200, bytes.len() - 1] {
+        std::fs::write(&entry, &bytes[..keep]).unwrap();
+        index_recovers(&source, &cache, &entry);
+    }
+    // The dataset part damaged: the search rebuilds everything, and a dataset load is right.
+    let mut bad = std::fs::read(&entry).unwrap();
+    bad[200] ^= 0x55;
+    std::fs::write(&entry, &bad).unwrap();
+    let fresh = hits(&clinic_explorer::search::SearchIndex::build(
+        &Dataset::check(&source).unwrap(),
+    ));
+    // The index part alone is whole, so a search may still use it; its hits are the fresh ones.
+    assert_eq!(
+        hits(&cache::load_index(&source, &[], &cache).unwrap().index),
+        fresh
+    );
+    let got = load_ok(&source, &cache);
+    assert!(!got.from_cache, "the damaged dataset is not used");
+    assert!(load_ok(&source, &cache).from_cache);
+}
+
+#[test]
+fn a_changed_file_is_noticed_by_a_search() {
+    let (data, _c, source, cache, _entry) = warm_index();
+    let path = data.path().join("clinics.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let name = Dataset::check(&source).unwrap().clinics[0].name.clone();
+    std::fs::write(&path, text.replacen(&name, "Zyxwv Clinic", 1)).unwrap();
+    let got = cache::load_index(&source, &[], &cache).unwrap();
+    assert!(!got.from_cache, "the change is seen");
+    let top = got.index.search("zyxwv", None, 1);
+    assert_eq!(top.first().map(|h| h.name.as_str()), Some("Zyxwv Clinic"));
+}
+
+#[test]
+fn an_index_built_for_a_loaded_dataset_is_kept_for_the_next_search() {
+    let (_d, _c, source, cache, _entry) = warm();
+    let loaded = load_ok(&source, &cache);
+    assert!(loaded.from_cache);
+    let built = hits(loaded.index());
+    let got = cache::load_index(&source, &[], &cache).unwrap();
+    assert!(
+        got.from_cache,
+        "the index built for the dataset was added to its entry"
+    );
+    assert_eq!(hits(&got.index), built);
+}

@@ -1,7 +1,8 @@
 //! Proof that the fast paths change nothing: the bundled data through the build's form, a data
 //! directory through the cache, and large files parsed in pieces on every core each give the same
 //! dataset, record by record and field by field, and the same search results, as a fresh
-//! one-thread parse and validation.
+//! one-thread parse and validation; the search index the cache keeps gives the same hits, field by
+//! field, and the same facet counts as one built afresh.
 
 #[allow(dead_code)] // the generator's command-line parts are not used here
 #[path = "../examples/synth.rs"]
@@ -15,8 +16,13 @@ use clinic_explorer::search::SearchIndex;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-const QUERIES: [&str; 9] = [
+const QUERIES: [&str; 14] = [
     "stem cell",
+    "exosomes cheongdam",
+    "district:gangnam",
+    "stem !laser",
+    "price<5000",
+    "k:clinic seoul",
     "gangnam",
     "lichen planopilaris",
     "keliod",
@@ -87,6 +93,50 @@ fn assert_same(label: &str, fresh: &Dataset, other: &Dataset) {
     }
 }
 
+/// Asserts a search index gives the hits a fresh one over `fresh` gives, field by field (score,
+/// matched text and positions, why and missed included), and the same facet values and counts.
+fn assert_same_index(label: &str, fresh: &Dataset, index: &SearchIndex) {
+    let built = SearchIndex::build(fresh);
+    assert_eq!(built.len(), index.len(), "{label}: records");
+    assert_eq!(built.words(), index.words(), "{label}: words");
+    let mut answered = 0;
+    for q in QUERIES {
+        let a = serde_json::to_value(built.search(q, None, 50)).expect("serialises");
+        let b = serde_json::to_value(index.search(q, None, 50)).expect("serialises");
+        answered += usize::from(a.as_array().is_some_and(|h| !h.is_empty()));
+        if let Some(d) = first_difference(&a, &b, q) {
+            panic!("{label}: the hits differ at {d}");
+        }
+    }
+    assert!(
+        answered * 2 >= QUERIES.len(),
+        "{label}: most queries find something ({answered})"
+    );
+    let (x, y) = (built.facets(), index.facets());
+    assert_eq!(x.len(), y.len(), "{label}: facet rows");
+    for field in clinic_explorer::query::Field::ALL {
+        assert_eq!(
+            x.counts(0..x.len(), field),
+            y.counts(0..y.len(), field),
+            "{label}: counts of {field:?}"
+        );
+    }
+}
+
+/// The index through the cache: an entry without one gets one from its dataset, which the next
+/// search reads without the dataset, and a dataset load reads it too.
+fn index_through_cache(label: &str, fresh: &Dataset, source: &DataSource, cache: &Cache) {
+    let first = cache::load_index(source, &[], cache).expect("loads");
+    assert!(!first.from_cache, "{label}: the entry holds no index yet");
+    assert_same_index(label, fresh, &first.index);
+    let second = cache::load_index(source, &[], cache).expect("loads");
+    assert!(second.from_cache, "{label}: the second search reads it");
+    assert_same_index(label, fresh, &second.index);
+    let loaded = cache::load(source, cache).expect("loads");
+    assert!(loaded.from_cache);
+    assert_same_index(label, fresh, loaded.index());
+}
+
 /// A fresh load, then the same through a cache: the first load writes it, the second reads it.
 fn through_cache(label: &str, dir: &Path) {
     let fresh = Dataset::check(&DataSource::Dir(dir.to_path_buf())).expect("valid data");
@@ -102,6 +152,7 @@ fn through_cache(label: &str, dir: &Path) {
     );
     assert_same(label, &fresh, &first.data);
     assert_same(label, &fresh, &second.data);
+    index_through_cache(label, &fresh, &source, &cache);
 }
 
 #[test]

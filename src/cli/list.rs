@@ -73,8 +73,9 @@ pub fn detail(data: &Dataset, kind: Kind, id: &str, currency: Option<Currency>) 
 type Row = (String, Vec<String>, Vec<String>);
 
 /// The rows to list, in order.
-fn rows(
+fn rows<'a>(
     data: &Dataset,
+    index: impl FnOnce() -> &'a SearchIndex,
     kind: Kind,
     currency: Option<Currency>,
     view: &View,
@@ -96,7 +97,7 @@ fn rows(
     // Prices are compared and sorted in one currency: the one chosen, else the explorer's default
     // (US dollars), so won and dollar figures are never weighed as the same numbers.
     let currency = Some(currency.unwrap_or(Currency::USD));
-    let index = SearchIndex::build(data);
+    let index = index();
     let hits = if q.is_empty() {
         data.records(kind)
             .iter()
@@ -139,14 +140,15 @@ fn rows(
 }
 
 /// Prints the records of a kind a view keeps, in its order.
-pub fn run(
+pub fn run<'a>(
     data: &Dataset,
+    index: impl FnOnce() -> &'a SearchIndex,
     kind: Kind,
     format: ListFormat,
     currency: Option<Currency>,
     view: &View,
 ) -> Result<(), String> {
-    let items: Vec<Item> = rows(data, kind, currency, view)?
+    let items: Vec<Item> = rows(data, index, kind, currency, view)?
         .into_iter()
         .filter_map(|(id, why, missed)| {
             let r = data.get(kind, &id)?;

@@ -3,14 +3,13 @@
 
 use super::ListFormat;
 use super::output::{columns, table};
-use crate::dataset::Dataset;
 use crate::model::{Currency, Kind};
 use crate::search::{Options, SearchIndex, SearchState};
 
 /// Prints the hits for a query, best first; no hits is an empty result, not an error. A query that
 /// does not parse is an error naming the valid qualifiers.
 pub fn run(
-    data: &Dataset,
+    index: &SearchIndex,
     query: &str,
     kind: Option<Kind>,
     limit: usize,
@@ -18,7 +17,6 @@ pub fn run(
     currency: Option<Currency>,
 ) -> Result<(), String> {
     let q = crate::query::parse(query).map_err(|e| e.to_string())?;
-    let index = SearchIndex::build(data);
     // Price qualifiers compare in one currency: the one chosen, else US dollars (as in `list`).
     let o = Options {
         kind,

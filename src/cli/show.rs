@@ -9,8 +9,9 @@ use crate::text::{sanitize, wrap};
 
 /// Prints one record named by id, name, alias or a search with one clear answer; otherwise says
 /// which are closest.
-pub fn run(
+pub fn run<'a>(
     data: &Dataset,
+    index: impl FnOnce() -> &'a crate::search::SearchIndex,
     kind: Kind,
     name: &str,
     format: Format,
@@ -18,7 +19,7 @@ pub fn run(
 ) -> Result<(), String> {
     let id = match data.get(kind, name) {
         Some(r) => r.id().0.clone(),
-        None => match crate::search::SearchIndex::build(data).resolve(kind, name) {
+        None => match index().resolve(kind, name) {
             crate::search::Resolved::Found(id) => id,
             crate::search::Resolved::Unclear(close) => {
                 let hint = if close.is_empty() {

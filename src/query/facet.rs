@@ -6,10 +6,11 @@ use super::{Cmp, Field, Filter, Test};
 use crate::dataset::Dataset;
 use crate::model::{Currency, Kind, Qualifier};
 use crate::places::{Gazetteer, PlaceFact};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// A distinct value of a facet: as shown, and the folded names it answers to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Value {
     /// As shown ("Gangnam-gu").
     pub shown: String,
@@ -18,7 +19,7 @@ pub struct Value {
 }
 
 /// A cost's figures, for price qualifiers and sorting.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Price {
     /// Its currency.
     pub currency: Currency,
@@ -31,7 +32,7 @@ pub struct Price {
 }
 
 /// One record's facets.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Row {
     values: Vec<(Field, u32)>,
     price: Option<Price>,
@@ -40,7 +41,7 @@ struct Row {
 }
 
 /// The facet values of every record, in [`Kind::ALL`] then file order (the search index's order).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FacetTable {
     kinds: Vec<Kind>,
     ids: Vec<String>,

@@ -5,12 +5,14 @@
 use crate::dataset::Dataset;
 use crate::model::Kind;
 use crate::text;
+use serde::{Deserialize, Serialize};
 
 /// One field of one record, ready for matching.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct FieldText {
     /// What the field is ("name", "alias", "district"...).
-    pub field: &'static str,
+    #[serde(with = "field_name")]
+    pub field: Name,
     /// True for names and aliases.
     pub primary: bool,
     /// The text as displayed (NFC, control characters replaced).
@@ -27,8 +29,59 @@ pub(super) struct FieldText {
     pub brevity: i64,
 }
 
+/// A field's name (an alias, so that serde does not take the field for text borrowed from its input).
+pub(super) type Name = &'static str;
+
+/// Every field name a [`FieldText`] may carry. The data cache keeps a field's name as its place in
+/// this list, so a decoded index points at the same static names a built one does.
+pub(super) const FIELD_NAMES: &[&str] = &[
+    "name",
+    "alias",
+    "id",
+    "category",
+    "symptom",
+    "cause",
+    "cell source",
+    "delivery",
+    "institution",
+    "district",
+    "city",
+    "doctor",
+    "technique",
+    "place",
+    "country",
+    "unit",
+    "covers",
+    "topic",
+    "value",
+    "item",
+];
+
+/// A field name as its place in [`FIELD_NAMES`]: a name not in the list does not serialise (and the
+/// index is then not cached), a place beyond it does not deserialise (and the entry is rebuilt).
+mod field_name {
+    use super::FIELD_NAMES;
+    use serde::{Deserialize, Deserializer, Serializer, de, ser};
+
+    pub fn serialize<S: Serializer>(name: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+        let at = FIELD_NAMES
+            .iter()
+            .position(|n| n == name)
+            .ok_or_else(|| ser::Error::custom(format!("field name {name:?} is not listed")))?;
+        s.serialize_u8(at as u8)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        let at = u8::deserialize(d)?;
+        FIELD_NAMES
+            .get(usize::from(at))
+            .copied()
+            .ok_or_else(|| de::Error::custom("unknown field name"))
+    }
+}
+
 /// A word of a field: where it starts, how long it is and which word of the index's vocabulary it is.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(super) struct Word {
     /// Char index of its first letter in the field.
     pub start: u32,

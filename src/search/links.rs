@@ -5,10 +5,11 @@
 
 use crate::dataset::Dataset;
 use crate::model::Kind;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// How one record links to another, for saying why it matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) enum Rel {
     /// A clinic offers a therapy.
     Offers,
@@ -45,7 +46,7 @@ impl Rel {
 }
 
 /// Lists per record, in compressed rows.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct Rows {
     offsets: Vec<u32>,
     items: Vec<(u32, Rel)>,
@@ -72,7 +73,7 @@ impl Rows {
 }
 
 /// Links one and two steps away, and the same reversed (who links to a record).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct Links {
     /// Records `r` links to directly.
     pub one: Rows,

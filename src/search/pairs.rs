@@ -21,7 +21,7 @@ fn class(c: char) -> usize {
 }
 
 /// A bit set over records for each pair of classes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct PairIndex {
     /// Words of 64 bits per set.
     width: usize,

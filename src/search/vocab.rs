@@ -5,6 +5,7 @@
 use super::field::{FieldText, RawField, Word, char_bit};
 use super::score;
 use super::typo::{allowed_typos, osa};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -12,7 +13,7 @@ use std::ops::Range;
 pub(super) const NO_MATCH: u8 = u8::MAX;
 
 /// One distinct word.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct VocabWord {
     /// The folded word.
     pub text: Box<str>,
@@ -34,7 +35,7 @@ pub(super) enum Role {
 }
 
 /// For each word, the records it occurs in (ascending): `records[offsets[w]..offsets[w + 1]]`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Postings {
     offsets: Vec<u32>,
     records: Vec<u32>,
@@ -66,7 +67,7 @@ impl Postings {
 }
 
 /// The distinct words, sorted, and the records each occurs in, by [`Role`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct Vocab {
     words: Vec<VocabWord>,
     postings: [Postings; 3],
