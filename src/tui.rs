@@ -34,7 +34,7 @@ use crate::dataset::DataSource;
 use crate::shortlist::Store;
 use app::App;
 use event::{Event, TerminalEvents};
-pub use event_loop::{Exit, FrameSync, action_for, draw, handle_event, run_app};
+pub use event_loop::{Exit, FrameSync, action_for, draw, handle_event, run_app, run_app_then};
 pub use loading::GAUGE_FROM_BYTES;
 use loading::{Loaded, load_behind_gauge, loads_slowly};
 use perform::Performer;
@@ -118,9 +118,26 @@ fn session(
                 let tx = events.sender();
                 // Should no thread start, searches run in update as the tests run them: slower with
                 // a large dataset, never wrong.
-                let _ = app.search_in_background(move || {
-                    let _ = tx.send(Event::SearchReady);
-                });
+                let start_search = move |app: &mut App| {
+                    let _ = app.search_in_background(move || {
+                        let _ = tx.send(Event::SearchReady);
+                    });
+                };
+                if typed.is_empty() {
+                    // The first frame first: the search thread copies the data and builds the
+                    // index, which the first frame does not need, and on two cores it would take
+                    // time from it. Keys typed meanwhile wait in the events.
+                    return run_app_then(
+                        &mut terminal,
+                        &mut app,
+                        &mut performer,
+                        events,
+                        start_search,
+                    );
+                }
+                // Keys typed behind the loading gauge are applied before the explorer's first
+                // frame, with the search thread (over the index the loader built) already there.
+                start_search(&mut app);
                 if let Ok(size) = terminal.size() {
                     app.update(action::Action::Resize {
                         width: size.width,

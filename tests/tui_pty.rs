@@ -350,6 +350,25 @@ fn search_links_marks_compare_help_and_quit() {
     assert_restored(&s);
 }
 
+/// Keys typed the moment the explorer starts, before its first frame and before the search thread
+/// (which starts after that frame) has built the index, are read once it is up and search as keys
+/// typed later do. (Enter waits for the first frame: typed before raw mode, the terminal would turn
+/// it into a line feed.)
+#[test]
+fn a_search_typed_before_the_first_frame_finds_its_hit() {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_clinic-explorer"));
+    cmd.arg("--no-config");
+    let mut s = Session::start_with(cmd);
+    s.keys("/lichen");
+    s.wait_for("[condition] Lichen planopilaris");
+    s.keys("\r");
+    s.wait_for("condition · lichen-planopilaris");
+    s.keys("q");
+    let status = s.wait_exit(DEADLINE);
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&s);
+}
+
 #[test]
 fn sighup_ends_the_explorer_and_restores_the_terminal() {
     let mut s = Session::start();

@@ -153,3 +153,69 @@ fn without_a_search_thread_the_index_is_built_at_the_first_search() {
     assert!(!search(&app).searching());
     assert_eq!(search(&app).hits[0].id, "keloids");
 }
+
+/// As the explorer starts on a terminal: the first frame is drawn before the search thread starts
+/// (it builds the index there), and keys typed before either, a search and Enter, wait in the
+/// events; once read they search, and the hit opens when the results arrive.
+#[test]
+fn keys_typed_before_the_first_frame_and_the_index_search_and_open_the_hit() {
+    use clinic_explorer::tui::event::Event;
+    use clinic_explorer::tui::perform::Performer;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let mut app = App::without_index(data(), Setup::default());
+    let mut performer = Performer::default();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    let (tx, rx) = mpsc::channel();
+    for c in "/keloid".chars() {
+        tx.send(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )))
+        .unwrap();
+    }
+    tx.send(Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )))
+    .unwrap();
+    // The search thread, started after the first frame, says when results are ready.
+    let started = Rc::new(Cell::new(false));
+    let start = {
+        let started = Rc::clone(&started);
+        move |app: &mut App| {
+            assert!(
+                app.search().is_none(),
+                "no key was read before the first frame"
+            );
+            app.search_in_background(move || {
+                let _ = tx.send(Event::SearchReady);
+            })
+            .expect("the search thread starts");
+            started.set(true);
+        }
+    };
+    // The events end after the first results are taken.
+    let mut answered = false;
+    let events = std::iter::from_fn(|| {
+        assert!(
+            started.get(),
+            "the search thread starts before any event is read"
+        );
+        if answered {
+            return None;
+        }
+        let event = rx.recv_timeout(Duration::from_secs(30)).expect("an event");
+        answered = event == Event::SearchReady;
+        Some(event)
+    });
+    clinic_explorer::tui::run_app_then(&mut terminal, &mut app, &mut performer, events, start)
+        .unwrap();
+    assert_eq!(app.overlay(), None, "the hit opened");
+    assert_eq!(app.focus(), Focus::List(Kind::Condition));
+    assert_eq!(app.selected_id(Kind::Condition), Some("keloids"));
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("condition · keloids"), "{screen}");
+}

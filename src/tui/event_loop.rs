@@ -68,7 +68,20 @@ pub fn run_app<B: Backend + FrameSync>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     performer: &mut Performer,
+    events: impl EventSource,
+) -> io::Result<Exit> {
+    run_app_then(terminal, app, performer, events, |_| {})
+}
+
+/// [`run_app`], calling `after_first_frame` once the first frame is out and before the first
+/// event is read: what the first frame does not need (the search thread, which builds the search
+/// index) starts after it. Events that arrive meanwhile wait in the source.
+pub fn run_app_then<B: Backend + FrameSync>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    performer: &mut Performer,
     mut events: impl EventSource,
+    after_first_frame: impl FnOnce(&mut App),
 ) -> io::Result<Exit> {
     let size = terminal
         .size()
@@ -79,6 +92,7 @@ pub fn run_app<B: Backend + FrameSync>(
     });
     settle(app, performer);
     draw(terminal, app)?;
+    after_first_frame(app);
     while let Some(event) = events.next_event() {
         if let Event::Stop(stop) = event {
             return Ok(Exit::Stopped(stop));

@@ -83,43 +83,63 @@ fn plain(cell: &Cell) -> bool {
     cell.symbol().chars().nth(1).is_none()
 }
 
-/// The cells to write for `updates` (changed cells, in screen order) with the gaps between runs on
-/// one line filled from `shown` where that is shorter than moving the cursor: only gaps of plain
-/// single-width cells styled as the cell before them (so no style change is added either), and
-/// only after a plain cell, so the cursor is where the gap starts on every terminal.
-fn fill_gaps(updates: Vec<(u16, u16, Cell)>, shown: &Buffer) -> Vec<(u16, u16, Cell)> {
-    let mut out: Vec<(u16, u16, Cell)> = Vec::with_capacity(updates.len());
-    for (x, y, cell) in updates {
-        if let Some((px, py, prev)) = out.last()
-            && *py == y
+/// The cells to write for `updates` (the positions of changed cells, in screen order, already
+/// written into `shown`) with the gaps between runs on one line filled from `shown` where that is
+/// shorter than moving the cursor: only gaps of plain single-width cells styled as the cell before
+/// them (so no style change is added either), and only after a plain cell, so the cursor is where
+/// the gap starts on every terminal.
+fn fill_gaps(updates: &[(u16, u16)], shown: &Buffer) -> Vec<(u16, u16)> {
+    let mut out: Vec<(u16, u16)> = Vec::with_capacity(updates.len());
+    for &(x, y) in updates {
+        if let Some(&(px, py)) = out.last()
+            && py == y
+            && let Some(prev) = shown.cell((px, py))
             && plain(prev)
         {
             let end = px.saturating_add(prev.symbol().width().max(1) as u16);
-            if x > end {
-                let gap: Option<Vec<Cell>> = (end..x)
-                    .map(|gx| {
-                        shown
-                            .cell((gx, y))
-                            .filter(|c| {
-                                c.diff_option == CellDiffOption::None
-                                    && plain(c)
-                                    && c.symbol().width() == 1
-                                    && c.style() == prev.style()
-                            })
-                            .cloned()
-                    })
-                    .collect();
-                if let Some(gap) = gap {
-                    let bytes: usize = gap.iter().map(|c| c.symbol().len()).sum();
-                    if bytes <= move_cost(x, y) {
-                        out.extend((end..x).zip(gap).map(|(gx, c)| (gx, y, c)));
-                    }
+            let fits = |gx: u16| {
+                shown.cell((gx, y)).is_some_and(|c| {
+                    c.diff_option == CellDiffOption::None
+                        && plain(c)
+                        && c.symbol().width() == 1
+                        && c.style() == prev.style()
+                })
+            };
+            if x > end && (end..x).all(fits) {
+                let bytes: usize = (end..x)
+                    .filter_map(|gx| shown.cell((gx, y)))
+                    .map(|c| c.symbol().len())
+                    .sum();
+                if bytes <= move_cost(x, y) {
+                    out.extend((end..x).map(|gx| (gx, y)));
                 }
             }
         }
-        out.push((x, y, cell));
+        out.push((x, y));
     }
     out
+}
+
+/// A cell to write: the frame's own, or one made for the terminal (a shorter form of its symbol,
+/// or a blank where the shorter form leaves room).
+enum Update<'a> {
+    Frame(&'a Cell),
+    Made(Box<Cell>),
+}
+
+impl Update<'_> {
+    fn cell(&self) -> &Cell {
+        match self {
+            Update::Frame(c) => c,
+            Update::Made(c) => c,
+        }
+    }
+}
+
+/// True for a symbol of one printable ASCII character: one column on every terminal, and safe as
+/// it is (most cells).
+fn printable_ascii(symbol: &str) -> bool {
+    matches!(symbol.as_bytes(), [b' '..=b'~'])
 }
 
 impl<B: Backend> Backend for Thrifty<B> {
@@ -129,7 +149,7 @@ impl<B: Backend> Backend for Thrifty<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let mut updates: Vec<(u16, u16, Cell)> = Vec::new();
+        let mut updates: Vec<(u16, u16, Update<'a>)> = Vec::new();
         // The columns the last wide character written covers: ratatui sends the trailing cell of
         // some emoji as well, which would be written where the terminal's cursor is (after the
         // emoji) and push the rest of the line one column to the right.
@@ -138,13 +158,22 @@ impl<B: Backend> Backend for Thrifty<B> {
             if covered.is_some_and(|(cy, end)| cy == y && x < end) {
                 continue;
             }
-            let allotted = c.symbol().width();
-            let mut cell = c.clone();
-            if let Some(symbol) = terminal_symbol(c.symbol()) {
-                cell.set_symbol(&symbol);
+            if printable_ascii(c.symbol()) {
+                covered = Some((y, x.saturating_add(1)));
+                updates.push((x, y, Update::Frame(c)));
+                continue;
             }
-            let drawn = cell.symbol().width().max(1);
-            let style = cell.style();
+            let allotted = c.symbol().width();
+            let cell = match terminal_symbol(c.symbol()) {
+                Some(symbol) => {
+                    let mut cell = c.clone();
+                    cell.set_symbol(&symbol);
+                    Update::Made(Box::new(cell))
+                }
+                None => Update::Frame(c),
+            };
+            let drawn = cell.cell().symbol().width().max(1);
+            let style = c.style();
             covered = u16::try_from(drawn).ok().map(|d| (y, x.saturating_add(d)));
             updates.push((x, y, cell));
             // What the cluster was allotted and the shorter form does not fill is written blank,
@@ -153,7 +182,7 @@ impl<B: Backend> Backend for Thrifty<B> {
                 let Ok(dx) = u16::try_from(dx) else { break };
                 let mut blank = Cell::default();
                 blank.set_style(style);
-                updates.push((x.saturating_add(dx), y, blank));
+                updates.push((x.saturating_add(dx), y, Update::Made(Box::new(blank))));
             }
         }
         let (w, h) = updates.iter().fold((0, 0), |(w, h), (x, y, _)| {
@@ -164,10 +193,15 @@ impl<B: Backend> Backend for Thrifty<B> {
             self.shown
                 .resize(Rect::new(0, 0, w.max(area.width), h.max(area.height)));
         }
-        for (x, y, c) in &updates {
-            if let Some(cell) = self.shown.cell_mut((*x, *y)) {
-                *cell = c.clone();
-            }
+        // Each cell goes into the copy first; what is sent is read back from there.
+        let mut written = Vec::with_capacity(updates.len());
+        for (x, y, update) in &updates {
+            let c = update.cell();
+            let Some(cell) = self.shown.cell_mut((*x, *y)) else {
+                continue;
+            };
+            cell.clone_from(c);
+            written.push((*x, *y));
             // A wide character covers the cells after it, which ratatui does not send: mark them
             // so no gap is ever filled from what they held before (the ghost letters).
             for dx in 1..c.symbol().width().max(1) {
@@ -178,12 +212,18 @@ impl<B: Backend> Backend for Thrifty<B> {
                 }
             }
         }
+        drop(updates);
         let cells = if self.trusted {
-            fill_gaps(updates, &self.shown)
+            fill_gaps(&written, &self.shown)
         } else {
-            updates
+            written
         };
-        self.inner.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))
+        let shown = &self.shown;
+        self.inner.draw(
+            cells
+                .iter()
+                .filter_map(|&(x, y)| shown.cell((x, y)).map(|c| (x, y, c))),
+        )
     }
 
     fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
@@ -238,14 +278,18 @@ mod tests {
     use super::*;
     use ratatui::style::{Color, Style};
 
-    fn cells(text: &str, y: u16, style: Style) -> Vec<(u16, u16, Cell)> {
+    /// Writes the letters of `text` (`_` is left alone) into `shown` at row `y`, as a frame's
+    /// changed cells are; returns their positions.
+    fn write(shown: &mut Buffer, text: &str, y: u16, style: Style) -> Vec<(u16, u16)> {
         text.chars()
             .enumerate()
             .filter(|(_, c)| *c != '_')
             .map(|(x, c)| {
-                let mut cell = Cell::default();
+                let x = x as u16;
+                let cell = &mut shown[(x, y)];
+                cell.reset();
                 cell.set_char(c).set_style(style);
-                (x as u16, y, cell)
+                (x, y)
             })
             .collect()
     }
@@ -255,12 +299,17 @@ mod tests {
         let mut shown = Buffer::empty(Rect::new(0, 0, 40, 2));
         shown.set_string(0, 0, "abcdefghijklmnopqrstuvwxyz", Style::default());
         // Changed: "ab", then "e" (gap of 2), then "z" (gap of 20).
-        let updates = cells("ab__e____________________z", 0, Style::default());
-        let out = fill_gaps(updates, &shown);
-        let xs: Vec<u16> = out.iter().map(|(x, _, _)| *x).collect();
+        let updates = write(
+            &mut shown,
+            "ab__e____________________z",
+            0,
+            Style::default(),
+        );
+        let out = fill_gaps(&updates, &shown);
+        let xs: Vec<u16> = out.iter().map(|(x, _)| *x).collect();
         assert_eq!(xs, [0, 1, 2, 3, 4, 25]);
         assert_eq!(
-            out[2].2.symbol(),
+            shown[out[2]].symbol(),
             "c",
             "the unchanged cell is written as shown"
         );
@@ -270,11 +319,11 @@ mod tests {
     fn gaps_of_another_style_or_line_are_left_alone() {
         let mut shown = Buffer::empty(Rect::new(0, 0, 10, 2));
         shown.set_string(0, 0, "abcdef", Style::default().fg(Color::Red));
-        let out = fill_gaps(cells("a__d", 0, Style::default()), &shown);
-        assert_eq!(out.len(), 2);
-        let mut two_lines = cells("a", 0, Style::default());
-        two_lines.extend(cells("_b", 1, Style::default()));
-        assert_eq!(fill_gaps(two_lines, &shown).len(), 2);
+        let updates = write(&mut shown, "a__d", 0, Style::default());
+        assert_eq!(fill_gaps(&updates, &shown).len(), 2);
+        let mut two_lines = write(&mut shown, "a", 0, Style::default());
+        two_lines.extend(write(&mut shown, "_b", 1, Style::default()));
+        assert_eq!(fill_gaps(&two_lines, &shown).len(), 2);
     }
 
     #[test]
