@@ -162,6 +162,12 @@ fn explorer_actions(data: Dataset, index: SearchIndex) {
             Action::ToggleFacet,
         ),
         (
+            "move in the Clinics facet panel",
+            vec![tab(Kind::Clinic), Action::OpenFacets],
+            Action::Down,
+        ),
+        ("switch to Clinics (first time)", vec![], tab(Kind::Clinic)),
+        (
             "sort Clinics (name)",
             vec![tab(Kind::Clinic)],
             Action::CycleSort,

@@ -383,3 +383,84 @@ fn the_panel_counts_in_one_pass_what_each_facet_counts_alone() {
         }
     }
 }
+
+#[test]
+fn the_facet_panel_keeps_the_value_under_the_cursor_on_screen() {
+    // The bundled data: more values than the panel has rows.
+    let data = clinic_explorer::Dataset::load(&clinic_explorer::dataset::DataSource::Bundled)
+        .expect("bundled data");
+    let mut app = common::sized(
+        clinic_explorer::tui::app::App::with_setup(data, common::plain()),
+        80,
+        24,
+    );
+    press(&mut app, "3 f");
+    let entries = app.facet_entries(Kind::Clinic);
+    assert!(
+        entries.len() > 20,
+        "more values than rows: {}",
+        entries.len()
+    );
+    for (i, e) in entries.iter().enumerate() {
+        let s = screen_text(&app);
+        let shown: String = e.value.chars().take(20).collect();
+        assert!(
+            s.contains(&shown),
+            "value {i} ({}) on screen:\n{s}",
+            e.value
+        );
+        press(&mut app, "j");
+    }
+    // Back at the top the first facet's heading shows again.
+    for _ in 0..entries.len() {
+        press(&mut app, "k");
+    }
+    let s = screen_text(&app);
+    assert!(s.contains("district"), "{s}");
+}
+
+#[test]
+fn a_list_measured_from_kept_wants_measures_what_its_rows_show() {
+    use clinic_explorer::tui::columns::{ListMeasure, RowWants};
+    // Narrowed, sorted, as a tree, folded, on the Costs tab and in the other currency: the measure
+    // the list keeps is the one its rows give when measured one by one.
+    for keys in [
+        "1",
+        "1 t",
+        "1 t z",
+        "2 t",
+        "3 o",
+        "3 f space esc",
+        "4 o o",
+        "4 o o O",
+    ] {
+        for currency in [false, true] {
+            let mut app = app_sized(120, 40);
+            press(&mut app, keys);
+            if currency {
+                press(&mut app, "$");
+            }
+            let kind = app.focus().kind().unwrap();
+            let len = app.list_len(kind);
+            let direct = ListMeasure::of(
+                (0..len).map(|i| {
+                    RowWants::of(&app.row_name(kind, i).unwrap(), &app.row_badge(kind, i))
+                }),
+                Some((0..len).map(|i| app.row_name(kind, i).unwrap()).collect()),
+            );
+            // The names in any order: a sort keeps the measure.
+            let sorted = |m: &ListMeasure| {
+                let mut m = m.clone();
+                if let Some(n) = m.names.as_mut() {
+                    n.sort();
+                }
+                m
+            };
+            assert_eq!(
+                sorted(&app.list_measure(kind)),
+                sorted(&direct),
+                "{keys} (other currency: {currency})"
+            );
+        }
+    }
+}

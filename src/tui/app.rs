@@ -105,9 +105,18 @@ pub struct App {
     status: Option<String>,
     size: Rect,
     quit: bool,
-    /// The list width last measured ([`App::list_content`]) and what it was measured for, as
-    /// measuring walks every row.
-    list_width_cache: std::cell::Cell<Option<(u64, u16)>>,
+    /// The list last measured ([`App::list_measure`]) and its columns ([`App::list_columns`]), with
+    /// what they were measured for, as measuring walks every row.
+    list_measure_cache: std::cell::RefCell<Option<(u64, Arc<crate::tui::columns::ListMeasure>)>>,
+    list_columns_cache: std::cell::RefCell<Option<(u64, Arc<crate::tui::columns::ListColumns>)>>,
+    /// What each row of each tab's plain list wants, and the currency it was measured in.
+    #[allow(clippy::type_complexity)]
+    row_wants_cache: std::cell::RefCell<
+        [Option<(
+            crate::model::Currency,
+            Arc<Vec<crate::tui::columns::RowWants>>,
+        )>; Kind::ALL.len()],
+    >,
     /// The facet panel's lines last worked out, and the tab and choices they are for: drawing and
     /// moving the cursor ask for them at every frame and key.
     facet_entries_cache: std::cell::RefCell<Option<facets::EntriesFor>>,
@@ -212,7 +221,9 @@ impl App {
             status: (!notices.is_empty()).then(|| crate::text::sanitize(&notices.join(" · "))),
             size: Rect::new(0, 0, 80, 24),
             quit: false,
-            list_width_cache: std::cell::Cell::new(None),
+            list_measure_cache: std::cell::RefCell::new(None),
+            list_columns_cache: std::cell::RefCell::new(None),
+            row_wants_cache: std::cell::RefCell::new(Default::default()),
             facet_entries_cache: std::cell::RefCell::new(None),
         }
     }

@@ -503,3 +503,125 @@ mod tests {
         assert_eq!(shared_words(&["C-3-3 visa", "C-3-3 stay"]), 0, "codes stay");
     }
 }
+
+/// The narrowest a name gets to give its badge room.
+pub const MIN_NAME: usize = 12;
+
+/// The most columns a name keeps from its badge.
+pub const NAME_WANT: usize = 24;
+
+/// One row's wants, in columns: its name (without tree marks), its badge in its widest form, and
+/// the least its badge needs (see [`Badge::least`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowWants {
+    /// The name's width.
+    pub name: usize,
+    /// The badge's widest form's width.
+    pub badge: usize,
+    /// The room the badge's most important part needs.
+    pub least: usize,
+}
+
+impl RowWants {
+    /// What a row with this name and badge wants.
+    pub fn of(name: &str, badge: &Badge) -> RowWants {
+        RowWants {
+            name: text::width(name),
+            badge: text::width(&badge.full()),
+            least: badge.least(),
+        }
+    }
+}
+
+/// Lists up to this many rows look for names that cut alike (to cut them in the middle instead);
+/// longer ones cut every name at its end, as comparing every name takes longer than a frame.
+pub const ALIKE_ROWS: usize = 5_000;
+
+/// What a list's rows want, measured once over every row (the list's width and its column of
+/// badges must not change as it scrolls): the widest name, the widest badge and the room its most
+/// important part needs, and the names (for lists of up to [`ALIKE_ROWS`] rows).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListMeasure {
+    /// The widest name, in columns.
+    pub widest_name: usize,
+    /// The widest badge in its widest form.
+    pub widest_badge: usize,
+    /// The room every badge's most important part needs in its shortest form.
+    pub least_badge: usize,
+    /// Every row's name as drawn, when the list is short enough to compare them.
+    pub names: Option<Vec<String>>,
+}
+
+impl ListMeasure {
+    /// Measures rows given by what each wants.
+    pub fn of(rows: impl IntoIterator<Item = RowWants>, names: Option<Vec<String>>) -> ListMeasure {
+        let mut m = ListMeasure {
+            names,
+            ..ListMeasure::default()
+        };
+        for w in rows {
+            m.widest_name = m.widest_name.max(w.name);
+            m.widest_badge = m.widest_badge.max(w.badge);
+            m.least_badge = m.least_badge.max(w.least);
+        }
+        m
+    }
+}
+
+/// A list's column of badges in a given room: how wide it is, the room left for names, and which
+/// names share a beginning when cut (those are cut in the middle, so rows stay told apart).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListColumns {
+    /// Columns the badges get (0: no badges).
+    pub badge_width: usize,
+    /// Columns a name may take when it has a badge beside it.
+    pub name_room: usize,
+    /// Names that would look the same when cut at their end, and how many words they share first.
+    pub shared_starts: std::collections::HashMap<String, usize>,
+}
+
+impl ListColumns {
+    /// The columns for a measured list in `room` columns. Badges get what they want while names keep
+    /// what they want up to [`NAME_WANT`] columns, and always room for every row's most important
+    /// part in its shortest form: a name is cut before a figure is dropped.
+    pub fn new(m: &ListMeasure, room: usize) -> ListColumns {
+        let name_want = m.widest_name.min(NAME_WANT);
+        let badge_width = m
+            .widest_badge
+            .min(room.saturating_sub(name_want + GAP).max(m.least_badge));
+        let badge_width = if room.saturating_sub(badge_width + GAP) < MIN_NAME {
+            room.saturating_sub(MIN_NAME + GAP)
+        } else {
+            badge_width
+        };
+        let name_room = room.saturating_sub(badge_width + GAP);
+        let mut alike: std::collections::HashMap<String, Vec<&str>> = Default::default();
+        for n in m.names.iter().flatten() {
+            if text::width(n) > name_room {
+                alike.entry(cut_name(n, name_room)).or_default().push(n);
+            }
+        }
+        let shared_starts = alike
+            .into_iter()
+            .filter(|(_, group)| group.len() > 1)
+            .map(|(cut, group)| (cut, shared_words(&group)))
+            .collect();
+        ListColumns {
+            badge_width,
+            name_room,
+            shared_starts,
+        }
+    }
+
+    /// A name in `room` columns: whole, cut at its end, or, when names share that beginning, cut in
+    /// the middle.
+    pub fn name(&self, name: &str, room: usize) -> String {
+        let end = cut_name(name, room);
+        match self.shared_starts.get(&end) {
+            Some(&words) if room == self.name_room && words > 0 => {
+                cut_name(&without_first_words(name, words), room)
+            }
+            _ => end,
+        }
+    }
+}

@@ -4,8 +4,9 @@
 use super::App;
 use crate::model::Kind;
 use crate::text;
-use crate::tui::columns::{self, GAP, MARKS};
+use crate::tui::columns::{self, Badge, GAP, ListColumns, ListMeasure, MARKS, RowWants};
 use crate::tui::layout::{self, Shape};
+use std::sync::Arc;
 
 /// The widest a name makes the list want to be; a longer one is cut, its whole in the detail.
 pub const NAME_CAP: usize = 28;
@@ -14,55 +15,127 @@ impl App {
     /// The columns a kind's list rows want, borders included: the widest name (up to [`NAME_CAP`])
     /// and the widest badge beside it.
     pub fn list_content(&self, kind: Kind) -> u16 {
-        use std::hash::{Hash, Hasher};
-        let title = self.list_title_short(kind);
-        let mut h = std::hash::DefaultHasher::new();
-        (kind, self.view.currency, self.list_len(kind), &title).hash(&mut h);
-        let key = h.finish();
-        if let Some((k, w)) = self.list_width_cache.get()
-            && k == key
-        {
-            return w;
-        }
-        let w = self.measure_list(kind, &title);
-        self.list_width_cache.set(Some((key, w)));
-        w
-    }
-
-    fn measure_list(&self, kind: Kind, title: &str) -> u16 {
-        let n = self.list_len(kind);
-        let mut name = 0;
-        let mut badge = 0;
-        for i in 0..n {
-            let (nm, b) = if self.shows_costs(kind) {
-                let Some(group) = self.row_target(kind, i) else {
-                    continue;
-                };
-                let nm =
-                    crate::chart::group_at(&self.data, group).map_or(0, |g| text::width(&g.name));
-                (
-                    nm,
-                    columns::group_badge(&self.data, group, self.view.currency).full(),
-                )
-            } else {
-                let Some(position) = self.row_target(kind, i) else {
-                    continue;
-                };
-                let (before, after) = self.row_decor(kind, i);
-                let nm = self.data.record_at(kind, position).map_or(0, |r| {
-                    text::width(&before) + text::width(r.name()) + text::width(&after)
-                });
-                (nm, columns::badge(&self.data, kind, position).full())
-            };
-            name = name.max(nm.min(NAME_CAP));
-            badge = badge.max(text::width(&b));
-        }
+        let m = self.list_measure(kind);
+        let name = m.widest_name.min(NAME_CAP);
+        let badge = m.widest_badge;
         let gap = if badge > 0 { GAP } else { 0 };
         // Borders, marks, the name, the gap, the badge and the column kept clear before the border;
         // and room for the list's title in its short form.
         let rows = 2 + MARKS + name + gap + badge + 1;
-        let title = text::width(title) + 4;
+        let title = text::width(&self.list_title_short(kind)) + 4;
         u16::try_from(rows.max(title)).unwrap_or(u16::MAX)
+    }
+
+    /// A list row's name as drawn: a cost group's name, or the record's name with its tree marks.
+    pub fn row_name(&self, kind: Kind, row: usize) -> Option<String> {
+        let position = self.row_target(kind, row)?;
+        if self.shows_costs(kind) {
+            return crate::chart::group_at(&self.data, position).map(|g| text::sanitize(&g.name));
+        }
+        let record = self.data.record_at(kind, position)?;
+        let (before, after) = self.row_decor(kind, row);
+        Some(format!("{before}{}{after}", text::sanitize(record.name())))
+    }
+
+    /// A list row's badge: the record's telling attributes, or a cost group's Korean range.
+    pub fn row_badge(&self, kind: Kind, row: usize) -> Badge {
+        match self.row_target(kind, row) {
+            Some(group) if self.shows_costs(kind) => {
+                columns::group_badge(&self.data, group, self.view.currency)
+            }
+            Some(position) => columns::badge(&self.data, kind, position),
+            None => Badge::default(),
+        }
+    }
+
+    /// What identifies the set of rows a list shows and how they are drawn, but not their order
+    /// (a sort keeps every measure, except in a tree, where the order places the marks).
+    fn rows_key(&self, kind: Kind) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let v = self.list_view(kind);
+        let mut h = std::hash::DefaultHasher::new();
+        (kind, self.view.currency, self.list_len(kind)).hash(&mut h);
+        (&v.chosen, v.tree, &v.folded, v.tree.then_some(v.sort)).hash(&mut h);
+        h.finish()
+    }
+
+    /// What each row of a kind's plain list wants (records in file order; on the Costs tab, the cost
+    /// groups), worked out once per kind and currency: a narrowed or sorted list takes its rows'
+    /// wants from here.
+    fn row_wants(&self, kind: Kind) -> Arc<Vec<RowWants>> {
+        let slot = super::kind_index(kind);
+        let currency = self.view.currency;
+        if let Some((c, w)) = &self.row_wants_cache.borrow()[slot]
+            && *c == currency
+        {
+            return Arc::clone(w);
+        }
+        let wants: Vec<RowWants> = if self.shows_costs(kind) {
+            (0..crate::chart::group_count(&self.data))
+                .map(|g| {
+                    let name = crate::chart::group_at(&self.data, g)
+                        .map(|g| text::sanitize(&g.name))
+                        .unwrap_or_default();
+                    RowWants::of(&name, &columns::group_badge(&self.data, g, currency))
+                })
+                .collect()
+        } else {
+            self.data
+                .records(kind)
+                .iter()
+                .enumerate()
+                .map(|(p, r)| {
+                    let name = text::sanitize(r.name());
+                    RowWants::of(&name, &columns::badge(&self.data, kind, p))
+                })
+                .collect()
+        };
+        let wants = Arc::new(wants);
+        self.row_wants_cache.borrow_mut()[slot] = Some((currency, Arc::clone(&wants)));
+        wants
+    }
+
+    /// A kind's rows measured (see [`ListMeasure`]), once per set of rows.
+    pub fn list_measure(&self, kind: Kind) -> Arc<ListMeasure> {
+        let key = self.rows_key(kind);
+        if let Some((k, m)) = &*self.list_measure_cache.borrow()
+            && *k == key
+        {
+            return Arc::clone(m);
+        }
+        let wants = self.row_wants(kind);
+        let tree = self.list_view(kind).tree;
+        let len = self.list_len(kind);
+        let rows = (0..len).filter_map(|i| {
+            let mut w = *wants.get(self.row_target(kind, i)?)?;
+            if tree {
+                let (before, after) = self.row_decor(kind, i);
+                w.name += text::width(&before) + text::width(&after);
+            }
+            Some(w)
+        });
+        let names = (len <= columns::ALIKE_ROWS)
+            .then(|| (0..len).filter_map(|i| self.row_name(kind, i)).collect());
+        let m = Arc::new(ListMeasure::of(rows, names));
+        *self.list_measure_cache.borrow_mut() = Some((key, Arc::clone(&m)));
+        m
+    }
+
+    /// The list's column of badges in `room` columns (see [`ListColumns`]), worked out once per set
+    /// of rows and room.
+    pub fn list_columns(&self, kind: Kind, room: usize) -> Arc<ListColumns> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        (self.rows_key(kind), room).hash(&mut h);
+        let key = h.finish();
+        if let Some((k, c)) = &*self.list_columns_cache.borrow()
+            && *k == key
+        {
+            return Arc::clone(c);
+        }
+        let c = Arc::new(ListColumns::new(&self.list_measure(kind), room));
+        *self.list_columns_cache.borrow_mut() = Some((key, Arc::clone(&c)));
+        c
     }
 
     /// What shapes the screen besides its size, focus and overlay: the list's wanted width, the

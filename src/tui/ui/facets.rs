@@ -30,16 +30,39 @@ pub fn draw(frame: &mut Frame, app: &App, panel: &FacetPanel, area: Rect) {
     }
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height) - 1;
-    // Lines: a heading before each facet's first value.
-    let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
-    let mut last = None;
-    for (i, e) in entries.iter().enumerate() {
-        if last != Some(e.field) {
-            lines.push((
-                None,
-                Line::from(Span::styled(e.field.name().to_owned(), theme.dim())),
-            ));
+    // Lines: a heading before each facet's first value. Only the lines on screen are built (a
+    // facet of a large dataset has thousands of values).
+    let cursor = panel.cursor.min(entries.len().saturating_sub(1));
+    let numbered = || {
+        let mut last = None;
+        let mut line = 0;
+        entries.iter().enumerate().map(move |(i, e)| {
+            let heading = (last != Some(e.field)).then_some(line);
             last = Some(e.field);
+            line += 1 + usize::from(heading.is_some());
+            (i, e, heading, line - 1)
+        })
+    };
+    let (at, total) = numbered().fold((0, 0), |(at, _), (i, _, _, line)| {
+        (if i == cursor { line } else { at }, line + 1)
+    });
+    let offset = visible_offset(0, at, total, rows);
+    let window = offset..offset + rows;
+    let mut shown: Vec<Line> = Vec::new();
+    for (i, e, heading, line) in numbered() {
+        if line >= window.end {
+            break;
+        }
+        if let Some(h) = heading
+            && window.contains(&h)
+        {
+            shown.push(Line::from(Span::styled(
+                e.field.name().to_owned(),
+                theme.dim(),
+            )));
+        }
+        if !window.contains(&line) {
+            continue;
         }
         let mark = if e.chosen { "[x]" } else { "[ ]" };
         // The counts stand in a column, as in a frequency table.
@@ -51,27 +74,13 @@ pub fn draw(frame: &mut Frame, app: &App, panel: &FacetPanel, area: Rect) {
         );
         let gap = room.saturating_sub(crate::text::width(&value) + count.len() + 4);
         let text = format!("{mark} {value} {}{count}", " ".repeat(gap));
-        let style = if i == panel.cursor.min(entries.len().saturating_sub(1)) {
+        let style = if i == cursor {
             theme.selected()
         } else {
             ratatui::style::Style::new()
         };
-        lines.push((
-            Some(i),
-            Line::from(Span::styled(format!("  {text}"), style)),
-        ));
+        shown.push(Line::from(Span::styled(format!("  {text}"), style)));
     }
-    let at = lines
-        .iter()
-        .position(|(i, _)| *i == Some(panel.cursor))
-        .unwrap_or(0);
-    let offset = visible_offset(0, at, lines.len(), rows);
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(offset)
-        .take(rows)
-        .map(|(_, l)| l)
-        .collect();
     let body = Rect {
         height: inner.height - 1,
         ..inner

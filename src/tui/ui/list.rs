@@ -7,7 +7,7 @@ use crate::dataset::Dataset;
 use crate::model::Kind;
 use crate::text;
 use crate::tui::app::{App, Focus};
-use crate::tui::columns::{self, GAP, MARKS};
+use crate::tui::columns::{GAP, MARKS};
 use crate::tui::layout::{self, visible_offset};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -52,9 +52,8 @@ pub fn row(app: &App, kind: Kind, index: usize) -> Option<(String, String, Optio
     }
     let position = app.row_target(kind, index)?;
     let record = app.data().record_at(kind, position)?;
-    let (before, after) = app.row_decor(kind, index);
     Some((
-        format!("{before}{}{after}", text::sanitize(record.name())),
+        app.row_name(kind, index)?,
         telling_attribute(app.data(), kind, position),
         Some(record.id().as_str().to_owned()),
     ))
@@ -93,7 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let offset = visible_offset(pane.offset, selected, len, rows);
     let width = usize::from(layout::gutter(inner.width));
     let room = width.saturating_sub(MARKS);
-    let columns = Columns::measure(app, kind, len, room);
+    let columns = app.list_columns(kind, room);
     let mut lines = Vec::new();
     for i in offset..len.min(offset + rows) {
         let Some((name, _, id)) = row(app, kind, i) else {
@@ -113,7 +112,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let pointer = if i == selected { "▸" } else { " " };
         let mark = if marked { "●" } else { " " };
         let star = if kept { "★ " } else { "  " };
-        let badge = columns.badge(app, kind, i, id.as_deref());
+        let badge = if columns.badge_width == 0 {
+            String::new()
+        } else {
+            app.row_badge(kind, i).fit(columns.badge_width)
+        };
         let name_room = if badge.is_empty() {
             room
         } else {
@@ -137,113 +140,4 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ]));
     }
     frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
-}
-
-/// The narrowest a name gets to give its badge room.
-const MIN_NAME: usize = 12;
-
-/// The most columns a name keeps from its badge.
-const NAME_WANT: usize = 24;
-
-/// The list's column of badges: where it starts, and which names share a beginning (those are cut
-/// in the middle, so rows stay told apart).
-struct Columns {
-    /// Columns the badges get (0: no badges).
-    badge_width: usize,
-    /// Names that would look the same when cut at their end, and how many words they share first.
-    shared_starts: std::collections::HashMap<String, usize>,
-    /// Columns a name may take when it has a badge beside it.
-    name_room: usize,
-}
-
-impl Columns {
-    fn measure(app: &App, kind: Kind, len: usize, room: usize) -> Columns {
-        let mut widest = 0;
-        let mut least = 0;
-        let mut names = Vec::with_capacity(len);
-        for i in 0..len {
-            let b = if app.shows_costs(kind) {
-                let group = app.row_target(kind, i).unwrap_or(usize::MAX);
-                columns::group_badge(app.data(), group, app.view().currency)
-            } else {
-                let id = row(app, kind, i).and_then(|r| r.2);
-                record_badge(app, kind, id.as_deref())
-            };
-            widest = widest.max(text::width(&b.full()));
-            least = least.max(b.least());
-            if let Some((name, _, _)) = row(app, kind, i) {
-                names.push(name);
-            }
-        }
-        // Badges get what they want while names keep what they want up to 24 columns, and always
-        // room for every row's most important part in its shortest form: a name is cut before a
-        // figure is dropped.
-        let name_want = names
-            .iter()
-            .map(|n| text::width(n))
-            .max()
-            .unwrap_or(0)
-            .min(NAME_WANT);
-        let badge_width = widest.min(room.saturating_sub(name_want + GAP).max(least));
-        let badge_width = if room.saturating_sub(badge_width + GAP) < MIN_NAME {
-            room.saturating_sub(MIN_NAME + GAP)
-        } else {
-            badge_width
-        };
-        let name_room = room.saturating_sub(badge_width + GAP);
-        // Names cut alike: the words they share at the start, left out in their place.
-        let mut alike: std::collections::HashMap<String, Vec<&str>> = Default::default();
-        for n in &names {
-            if text::width(n) > name_room {
-                alike
-                    .entry(columns::cut_name(n, name_room))
-                    .or_default()
-                    .push(n);
-            }
-        }
-        let shared_starts = alike
-            .into_iter()
-            .filter(|(_, group)| group.len() > 1)
-            .map(|(cut, group)| (cut, columns::shared_words(&group)))
-            .collect();
-        Columns {
-            badge_width,
-            shared_starts,
-            name_room,
-        }
-    }
-
-    /// A row's badge in the room the column has.
-    fn badge(&self, app: &App, kind: Kind, index: usize, id: Option<&str>) -> String {
-        if self.badge_width == 0 {
-            return String::new();
-        }
-        let b = if app.shows_costs(kind) {
-            // The group the row shows (sorted or narrowed, the rows are not in file order).
-            let group = app.row_target(kind, index).unwrap_or(usize::MAX);
-            columns::group_badge(app.data(), group, app.view().currency)
-        } else {
-            record_badge(app, kind, id)
-        };
-        b.fit(self.badge_width)
-    }
-
-    /// A name in `room` columns: whole, cut at its end, or, when names share that beginning, cut in
-    /// the middle.
-    fn name(&self, name: &str, room: usize) -> String {
-        let end = columns::cut_name(name, room);
-        match self.shared_starts.get(&end) {
-            Some(&words) if room == self.name_room && words > 0 => {
-                columns::cut_name(&columns::without_first_words(name, words), room)
-            }
-            _ => end,
-        }
-    }
-}
-
-/// The badge of the record a row stands for.
-fn record_badge(app: &App, kind: Kind, id: Option<&str>) -> columns::Badge {
-    id.and_then(|id| app.data().position(kind, id))
-        .map(|p| columns::badge(app.data(), kind, p))
-        .unwrap_or_default()
 }
