@@ -436,17 +436,17 @@ impl FacetTable {
         field: Field,
     ) -> Vec<(String, usize)> {
         let mut counts = vec![0usize; self.shown.len()];
-        let mut seen: Vec<u32> = Vec::new();
+        // The last record counted for each value: a value twice in a record counts once.
+        let mut stamp = vec![usize::MAX; self.shown.len()];
         for r in records {
-            seen.clear();
             for &(f, v) in &self.rows[r].values {
                 if f != field {
                     continue;
                 }
-                let s = self.shown_of[v as usize];
-                if !seen.contains(&s) {
-                    seen.push(s);
-                    counts[s as usize] += 1;
+                let s = self.shown_of[v as usize] as usize;
+                if stamp[s] != r {
+                    stamp[s] = r;
+                    counts[s] += 1;
                 }
             }
         }
@@ -475,8 +475,9 @@ impl FacetTable {
     ) -> Vec<Vec<(String, usize)>> {
         let width = self.shown.len();
         let mut counts = vec![0u32; width * facets.len()];
+        // The last record counted in each slot: a value twice in a record counts once.
+        let mut stamp = vec![usize::MAX; width * facets.len()];
         let at = |f: Field| facets.iter().position(|&x| x == f);
-        let mut seen: Vec<usize> = Vec::new();
         for r in records {
             // The facets whose choices this record fails, as bits.
             let mut fails = 0u64;
@@ -490,15 +491,14 @@ impl FacetTable {
             if fails.count_ones() > 1 {
                 continue;
             }
-            seen.clear();
             for &(f, v) in &self.rows[r].values {
                 let Some(i) = at(f) else { continue };
                 if fails != 0 && fails != 1 << i {
                     continue;
                 }
                 let slot = i * width + self.shown_of[v as usize] as usize;
-                if !seen.contains(&slot) {
-                    seen.push(slot);
+                if stamp[slot] != r {
+                    stamp[slot] = r;
                     counts[slot] += 1;
                 }
             }
