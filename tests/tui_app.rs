@@ -616,3 +616,45 @@ fn sessions_share_one_dataset_and_keep_their_own_state() {
     press(&mut one, "/ k e l o i d enter");
     assert_eq!(one.selected_id(Kind::Condition), Some("keloids"));
 }
+
+/// The detail document is laid out once per record, width and presenter mode and then reused: it
+/// follows each of them, and is what a fresh explorer lays out for the same.
+#[test]
+fn the_detail_follows_the_selection_the_width_and_presenter_mode() {
+    let text = |doc: &doc::Doc| {
+        doc.lines
+            .iter()
+            .map(|l| l.spans.iter().map(|(s, _)| s.as_str()).collect::<String>() + "\n")
+            .collect::<String>()
+    };
+    let mut app = app();
+    select(&mut app, Kind::Condition, "keloids");
+    let keloids = text(&app.detail_doc(70));
+    assert!(keloids.contains("condition · keloids"), "{keloids}");
+    select(&mut app, Kind::Condition, "lichen-planopilaris");
+    let lichen = text(&app.detail_doc(70));
+    assert!(
+        lichen.contains("condition · lichen-planopilaris"),
+        "{lichen}"
+    );
+    let mut fresh = common::app();
+    select(&mut fresh, Kind::Condition, "lichen-planopilaris");
+    assert_eq!(lichen, text(&fresh.detail_doc(70)));
+    // Another width wraps it again; back at 70 it is as before.
+    let narrow = text(&app.detail_doc(30));
+    assert!(narrow.lines().all(|l| l.chars().count() <= 30), "{narrow}");
+    assert_ne!(narrow, lichen);
+    assert_eq!(text(&app.detail_doc(70)), lichen);
+    // Presenter mode leaves out the kind and id.
+    app.update(Action::TogglePresenter);
+    let presented = text(&app.detail_doc(70));
+    assert!(
+        !presented.contains("condition · lichen-planopilaris"),
+        "{presented}"
+    );
+    app.update(Action::TogglePresenter);
+    assert_eq!(text(&app.detail_doc(70)), lichen);
+    // Back to the first record.
+    select(&mut app, Kind::Condition, "keloids");
+    assert_eq!(text(&app.detail_doc(70)), keloids);
+}

@@ -120,7 +120,13 @@ pub struct App {
     /// The facet panel's lines last worked out, and the tab and choices they are for: drawing and
     /// moving the cursor ask for them at every frame and key.
     facet_entries_cache: std::cell::RefCell<Option<facets::EntriesFor>>,
+    /// The record's detail document last laid out ([`App::detail_doc`]): its kind, width and
+    /// presenter mode, its id, and the document.
+    detail_cache: std::cell::RefCell<Option<DetailMemo>>,
 }
+
+/// A detail document and what it was laid out for (see [`App::detail_doc`]).
+type DetailMemo = ((Kind, u16, bool), String, Arc<Doc>);
 
 /// The most places remembered for going back.
 const MAX_HISTORY: usize = 100;
@@ -225,6 +231,7 @@ impl App {
             list_columns_cache: std::cell::RefCell::new(None),
             row_wants_cache: std::cell::RefCell::new(Default::default()),
             facet_entries_cache: std::cell::RefCell::new(None),
+            detail_cache: std::cell::RefCell::new(None),
         }
     }
 
@@ -393,12 +400,34 @@ impl App {
     }
 
     /// The detail document for a content width: the record (the costs view shows its chart).
-    pub fn detail_doc(&self, width: u16) -> Doc {
-        let width = usize::from(width);
-        if let Some(chart) = self.costs_doc(width) {
-            return chart;
+    /// A record's document is laid out once for its kind, id, width and presenter mode (what it
+    /// depends on besides the data, which does not change): keeping positions valid after each
+    /// key and drawing the frame both ask for it.
+    pub fn detail_doc(&self, width: u16) -> Arc<Doc> {
+        if let Some(chart) = self.costs_doc(usize::from(width)) {
+            return Arc::new(chart);
         }
-        let Some(d) = self.description() else {
+        let Some(kind) = self.focus.kind() else {
+            return Arc::default();
+        };
+        let Some(id) = self.selected_id(kind) else {
+            return Arc::default();
+        };
+        let key = (kind, width, self.view.presenter);
+        if let Some((k, i, doc)) = &*self.detail_cache.borrow()
+            && *k == key
+            && i == id
+        {
+            return Arc::clone(doc);
+        }
+        let doc = Arc::new(self.record_doc(kind, id, usize::from(width)));
+        *self.detail_cache.borrow_mut() = Some((key, id.to_owned(), Arc::clone(&doc)));
+        doc
+    }
+
+    /// A record's detail document, laid out for a content width.
+    fn record_doc(&self, kind: Kind, id: &str, width: usize) -> Doc {
+        let Some(d) = self.data.describe(kind, id) else {
             return Doc::default();
         };
         let timeline = match d.kind {
@@ -413,7 +442,7 @@ impl App {
     }
 
     /// The detail document at the current size, and how many of its lines are shown.
-    fn detail_view(&self) -> (Doc, usize) {
+    fn detail_view(&self) -> (Arc<Doc>, usize) {
         let (content, _) = layout::detail_parts(self.areas().detail, !self.view.presenter);
         (self.detail_doc(content.width), usize::from(content.height))
     }
