@@ -109,7 +109,17 @@ pub struct SearchState {
     /// The previous query's words and each one's quality in every record (a word already typed is
     /// not worked out again).
     words: Vec<(String, std::sync::Arc<Vec<u8>>)>,
+    /// The previous query's qualifiers, the currency they compared in, and the records passing them
+    /// (typing words after `district:gangnam` does not test every record again).
+    filters: Option<FiltersPassed>,
 }
+
+/// Qualifiers and the records that pass them.
+type FiltersPassed = (
+    Vec<crate::query::Filter>,
+    Option<crate::model::Currency>,
+    std::sync::Arc<Vec<bool>>,
+);
 
 /// Records to score, and the best score any of them can reach that an earlier tier did not score.
 struct Tier {

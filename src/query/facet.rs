@@ -577,12 +577,15 @@ pub fn cost_conditions<'a>(
 
 /// True when `needle` occurs in `hay` at the start of a word.
 pub fn at_word_start(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle).any(|(i, _)| {
-        hay[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
+    // Each word start tried in place (no searcher is built per text: this runs over every value).
+    let mut after_word = false;
+    for (i, c) in hay.char_indices() {
+        if !after_word && hay[i..].starts_with(needle) {
+            return true;
+        }
+        after_word = c.is_alphanumeric();
+    }
+    needle.is_empty()
 }
 
 impl FacetTable {
@@ -618,5 +621,23 @@ impl FacetTable {
             }
         }
         ok
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::at_word_start;
+
+    #[test]
+    fn a_needle_counts_only_at_the_start_of_a_word() {
+        assert!(at_word_start("gangnam-gu", "gangnam"));
+        assert!(at_word_start("sinsa-dong, gangnam-gu", "gangnam"));
+        assert!(at_word_start("gangnam-gu", "gu"));
+        assert!(!at_word_start("gangnam-gu", "nam"));
+        assert!(!at_word_start("seoul", "seoulx"));
+        assert!(at_word_start("강남구 신사동", "신사"));
+        assert!(!at_word_start("강남구", "남"));
+        assert!(at_word_start("", ""));
+        assert!(!at_word_start("", "a"));
     }
 }

@@ -95,7 +95,7 @@ impl SearchIndex {
             return Some(Vec::new());
         }
         let n = self.entries.len();
-        let mut allowed = super::terms::allowed(self, q, o.currency, by_text);
+        let mut allowed = super::terms::allowed(self, q, o.currency, by_text, state);
         if let Some(k) = o.kind {
             for (a, e) in allowed.iter_mut().zip(&self.entries) {
                 *a &= e.kind == k;
@@ -180,12 +180,22 @@ impl SearchIndex {
         };
         let mut found: Vec<(i64, u32)> = Vec::new();
         let mut most = 0usize;
+        // The records the phrase matched, to look up without hashing every record.
+        let mut in_phrase = vec![false; n];
+        for &r in phrases.keys() {
+            in_phrase[r as usize] = true;
+        }
         for r in 0..n {
             if !allowed[r] {
                 continue;
             }
             let count = tables.iter().filter(|t| t[r] > 0).count();
-            let k = if let Some((score, _, _)) = phrases.get(&(r as u32)) {
+            let phrase = if in_phrase[r] {
+                phrases.get(&(r as u32))
+            } else {
+                None
+            };
+            let k = if let Some((score, _, _)) = phrase {
                 key(q.words.len(), step::PHRASE + steer(r), true, *score)
             } else if q.words.is_empty() {
                 0
@@ -212,11 +222,7 @@ impl SearchIndex {
                     )
                 }
             };
-            let count = if phrases.contains_key(&(r as u32)) {
-                q.words.len()
-            } else {
-                count
-            };
+            let count = if in_phrase[r] { q.words.len() } else { count };
             most = most.max(count);
             found.push((k, r as u32));
         }

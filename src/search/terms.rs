@@ -77,6 +77,7 @@ pub(super) fn allowed(
     q: &Query,
     currency: Option<Currency>,
     by_text: bool,
+    state: &mut super::SearchState,
 ) -> Vec<bool> {
     let n = index.entries.len();
     let mut ok: Vec<bool> = if q.kinds.is_empty() {
@@ -89,8 +90,15 @@ pub(super) fn allowed(
             .collect()
     };
     if !q.filters.is_empty() {
-        let pass = index.facets.passing(&q.filters, currency);
-        ok.iter_mut().zip(pass).for_each(|(a, b)| *a &= b);
+        let pass = match &state.filters {
+            Some((f, c, pass)) if *f == q.filters && *c == currency => std::sync::Arc::clone(pass),
+            _ => {
+                let pass = std::sync::Arc::new(index.facets.passing(&q.filters, currency));
+                state.filters = Some((q.filters.clone(), currency, std::sync::Arc::clone(&pass)));
+                pass
+            }
+        };
+        ok.iter_mut().zip(pass.iter()).for_each(|(a, b)| *a &= b);
     }
     for t in &q.terms {
         let ps = parts(&t.text);
