@@ -161,8 +161,9 @@ pub fn load_layers(from: &DataSource, layers: &[PathBuf], cache: &Cache) -> Resu
     load_layers_reporting(from, layers, cache, &mut |_| {})
 }
 
-/// The parse and validation a cache miss runs.
-type Parse<'a> = dyn FnOnce(&mut dyn FnMut(Progress)) -> Result<Dataset> + 'a;
+/// The parse and validation a cache miss runs, with the key of the files it parsed (which may differ
+/// from the key a warm run looked up, if a file changed in between; `None`: do not keep it).
+type Parse<'a> = dyn FnOnce(&mut dyn FnMut(Progress)) -> Result<(Dataset, Option<u128>)> + 'a;
 
 /// Where one load's cache entry is.
 struct Slot {
@@ -173,6 +174,20 @@ struct Slot {
 }
 
 impl Slot {
+    /// The slot for the key of the files a miss parsed: this one, another, or none.
+    fn rekey(self, key: Option<u128>) -> Option<Slot> {
+        let key = key?;
+        Some(if key == self.key {
+            self
+        } else {
+            Slot {
+                path: self.dir.join(entry::file_name(&key)),
+                key,
+                ..self
+            }
+        })
+    }
+
     /// Writes the entry; the note for the person when it cannot be written.
     fn store(&self, data: &[u8], index: Option<&[u8]>) -> Option<String> {
         entry::store(
@@ -205,17 +220,24 @@ fn route<'a>(
     let Some(cache_dir) = cache.dir() else {
         return Ok((
             None,
-            Box::new(move |r| Dataset::load_layers_reporting(from, layers, r)),
+            Box::new(move |r| Ok((Dataset::load_layers_reporting(from, layers, r)?, None))),
         ));
     };
     let (key, parse): (_, Box<Parse>) = match (from, layers.is_empty()) {
         (DataSource::Bundled, true) => {
-            return Ok((None, Box::new(move |r| Dataset::load_reporting(from, r))));
+            return Ok((
+                None,
+                Box::new(move |r| Ok((Dataset::load_reporting(from, r)?, None))),
+            ));
         }
         (DataSource::Dir(dir), true) => {
-            let texts = read_dir(dir, report)?;
-            let key = entry::key(&[("", &texts, None)]);
-            (key, Box::new(move |r| Dataset::from_texts(texts, r)))
+            // Hashed as they stream by; read in full (and keyed again) only on a miss.
+            let parse = move |r: &mut dyn FnMut(Progress)| {
+                let texts = read_dir(dir, r)?;
+                let key = entry::key(&[("", &texts, None)]);
+                Ok((Dataset::from_texts(texts, r)?, key))
+            };
+            (entry::key_of_dir(dir), Box::new(parse))
         }
         _ => {
             let inputs = read_layers(from, layers, report)?;
@@ -224,7 +246,10 @@ fn route<'a>(
                     .map(|i| (i.layer.name.as_str(), &i.texts, i.removals.as_ref()))
                     .collect::<Vec<_>>(),
             );
-            (key, Box::new(move |r| Dataset::from_layers(inputs, r)))
+            (
+                key,
+                Box::new(move |r| Ok((Dataset::from_layers(inputs, r)?, key))),
+            )
         }
     };
     let slot = key.map(|key| Slot {
@@ -245,7 +270,7 @@ pub fn load_layers_reporting(
 ) -> Result<Loaded> {
     let (slot, parse) = route(from, layers, cache, report)?;
     let Some(slot) = slot else {
-        return parse(report).map(Loaded::fresh);
+        return parse(report).map(|(data, _)| Loaded::fresh(data));
     };
     if let Some(raw) = entry::read(&slot.path, &slot.key, slot.cap) {
         if let Some(data) = raw.dataset() {
@@ -264,7 +289,10 @@ pub fn load_layers_reporting(
         }
         let _ = std::fs::remove_file(&slot.path);
     }
-    let data = parse(report)?;
+    let (data, key) = parse(report)?;
+    let Some(slot) = slot.rekey(key) else {
+        return Ok(Loaded::fresh(data));
+    };
     let bytes = crate::dataset::form::encode(&data);
     let note = slot.store(&bytes, None);
     Ok(Loaded {
@@ -286,7 +314,7 @@ pub fn load_layers_reporting(
 pub fn load_index(from: &DataSource, layers: &[PathBuf], cache: &Cache) -> Result<Indexed> {
     let (slot, parse) = route(from, layers, cache, &mut |_| {})?;
     let Some(slot) = slot else {
-        let data = parse(&mut |_| {})?;
+        let (data, _) = parse(&mut |_| {})?;
         return Ok(Indexed {
             index: SearchIndex::build(&data),
             from_cache: false,
@@ -306,15 +334,22 @@ pub fn load_index(from: &DataSource, layers: &[PathBuf], cache: &Cache) -> Resul
     }
     let raw = entry::read(&slot.path, &slot.key, slot.cap);
     let cached = raw.and_then(|r| r.dataset().map(|d| (d, r)));
-    let (data, bytes) = match cached {
-        Some((data, raw)) => (data, raw.data_bytes().to_vec()),
+    let (data, bytes, slot) = match cached {
+        Some((data, raw)) => (data, raw.data_bytes().to_vec(), Some(slot)),
         None => {
-            let data = parse(&mut |_| {})?;
+            let (data, key) = parse(&mut |_| {})?;
             let bytes = crate::dataset::form::encode(&data);
-            (data, bytes)
+            (data, bytes, slot.rekey(key))
         }
     };
     let index = SearchIndex::build(&data);
+    let Some(slot) = slot else {
+        return Ok(Indexed {
+            index,
+            from_cache: false,
+            note: None,
+        });
+    };
     let note = slot.store(&bytes, index.encode().as_deref());
     Ok(Indexed {
         index,

@@ -19,6 +19,7 @@ mod field;
 mod filter;
 mod links;
 mod pairs;
+mod raw;
 mod resolve;
 mod run;
 mod score;

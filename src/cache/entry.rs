@@ -64,6 +64,47 @@ pub(super) fn key(layers: &[LayerTexts<'_>]) -> Option<u128> {
     Some(h.digest128())
 }
 
+/// [`key`] of a data directory's files without keeping them: each is read in small pieces and
+/// hashed as it streams by (no copy of the whole directory in memory, no UTF-8 check), which is
+/// all a warm run needs. The same bytes give the same key as their texts do; `None` when a file
+/// cannot be opened as a regular file, is too large, or changes size while it is read (the full
+/// read decides). Bytes that are not valid text cannot be cached, so they never find an entry.
+pub(super) fn key_of_dir(dir: &Path) -> Option<u128> {
+    let mut h = Xxh3::new();
+    h.update(FORM_ID.as_bytes());
+    h.update(&0u64.to_le_bytes());
+    let places = dir.join(crate::dataset::PLACES).exists();
+    let names = FILES
+        .iter()
+        .chain(places.then_some(&crate::dataset::PLACES));
+    let mut buf = vec![0u8; 256 * 1024];
+    for name in names {
+        let mut file = crate::safe_file::open_regular(&dir.join(name), true).ok()?;
+        let len = file.metadata().ok()?.len();
+        if len > crate::dataset::MAX_FILE_BYTES {
+            return None;
+        }
+        h.update(name.as_bytes());
+        h.update(&len.to_le_bytes());
+        let mut seen = 0u64;
+        loop {
+            match file.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    h.update(&buf[..n]);
+                    seen += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        if seen != len {
+            return None;
+        }
+    }
+    Some(h.digest128())
+}
+
 /// The entry's file name for a key.
 pub(super) fn file_name(key: &u128) -> String {
     format!("{key:032x}.form")

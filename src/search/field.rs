@@ -20,6 +20,7 @@ pub(super) struct FieldText {
     /// The text folded for matching: one char per char of `shown`.
     pub folded: String,
     /// The folded words: runs of letters and digits.
+    #[serde(with = "super::raw")]
     pub words: Vec<Word>,
     /// Which characters occur, for a cheap test before fuzzy scoring (see [`char_mask`]).
     pub mask: u64,
@@ -91,6 +92,24 @@ pub(super) struct Word {
     pub len: u32,
     /// Its number in the vocabulary.
     pub id: u32,
+}
+
+impl super::raw::Fixed for Word {
+    const SIZE: usize = 16;
+    fn put(&self, out: &mut Vec<u8>) {
+        for n in [self.start, self.byte, self.len, self.id] {
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+    }
+    fn take(b: &[u8]) -> Self {
+        let n = |i: usize| u32::from_le_bytes(b[4 * i..4 * i + 4].try_into().expect("4 bytes"));
+        Word {
+            start: n(0),
+            byte: n(1),
+            len: n(2),
+            id: n(3),
+        }
+    }
 }
 
 /// A word of a text before it has a vocabulary number: its place and its letters.

@@ -48,6 +48,7 @@ impl Rel {
 /// Lists per record, in compressed rows.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct Rows {
+    #[serde(with = "super::raw")]
     offsets: Vec<u32>,
     items: Vec<(u32, Rel)>,
 }

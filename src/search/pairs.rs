@@ -25,7 +25,44 @@ fn class(c: char) -> usize {
 pub(super) struct PairIndex {
     /// Words of 64 bits per set.
     width: usize,
+    #[serde(with = "sets")]
     sets: Vec<Option<Box<[u64]>>>,
+}
+
+/// The sets in the data cache: which pairs have one, then all of them as one run of bytes.
+mod sets {
+    use super::super::raw::{Bytes, Owned};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+    type Sets = Vec<Option<Box<[u64]>>>;
+
+    #[allow(clippy::ptr_arg)] // serde hands the field itself
+    pub fn serialize<S: Serializer>(sets: &Sets, s: S) -> Result<S::Ok, S::Error> {
+        let present: Vec<bool> = sets.iter().map(Option::is_some).collect();
+        let all: Vec<u64> = sets
+            .iter()
+            .flatten()
+            .flat_map(|b| b.iter().copied())
+            .collect();
+        (present, Bytes(&all)).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Sets, D::Error> {
+        let (present, Owned(all)) = <(Vec<bool>, Owned<u64>)>::deserialize(d)?;
+        let count = present.iter().filter(|&&p| p).count();
+        if count == 0 {
+            return Ok(vec![None; present.len()]);
+        }
+        if !all.len().is_multiple_of(count) {
+            return Err(de::Error::custom("pair sets of unequal widths"));
+        }
+        let width = all.len() / count;
+        let mut runs = all.chunks(width.max(1));
+        Ok(present
+            .iter()
+            .map(|&p| p.then(|| runs.next().map_or_else(|| Box::from([]), Box::from)))
+            .collect())
+    }
 }
 
 impl PairIndex {

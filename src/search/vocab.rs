@@ -37,7 +37,9 @@ pub(super) enum Role {
 /// For each word, the records it occurs in (ascending): `records[offsets[w]..offsets[w + 1]]`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Postings {
+    #[serde(with = "super::raw")]
     offsets: Vec<u32>,
+    #[serde(with = "super::raw")]
     records: Vec<u32>,
 }
 
