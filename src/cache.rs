@@ -123,20 +123,38 @@ impl Loaded {
     /// build's, else built; one built for an entry is added to it, for the next run. (An entry that
     /// cannot be rewritten only means the next run builds the index again.)
     pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| {
-            let Some(kept) = &self.entry else {
-                return SearchIndex::build(&self.data);
-            };
-            if let Some(index) = kept.index_bytes().and_then(SearchIndex::decode) {
-                return index;
-            }
-            let index = SearchIndex::build(&self.data);
-            if let Some(bytes) = index.encode() {
-                let _ = kept.slot.store(kept.data_bytes(), Some(&bytes));
-            }
-            index
-        })
+        self.index
+            .get_or_init(|| index_for(&self.data, self.entry.as_ref(), SearchIndex::build))
     }
+
+    /// The dataset and its search index, owned, as [`Loaded::index`] gives it, but made by `build`
+    /// (which may report progress) when the entry holds none.
+    pub fn into_parts(self, build: impl FnOnce(&Dataset) -> SearchIndex) -> (Dataset, SearchIndex) {
+        let index = match self.index.into_inner() {
+            Some(index) => index,
+            None => index_for(&self.data, self.entry.as_ref(), build),
+        };
+        (self.data, index)
+    }
+}
+
+/// The index kept in `entry`, or else the one `build` makes, then added to the entry.
+fn index_for(
+    data: &Dataset,
+    entry: Option<&Kept>,
+    build: impl FnOnce(&Dataset) -> SearchIndex,
+) -> SearchIndex {
+    let Some(kept) = entry else {
+        return build(data);
+    };
+    if let Some(index) = kept.index_bytes().and_then(SearchIndex::decode) {
+        return index;
+    }
+    let index = build(data);
+    if let Some(bytes) = index.encode() {
+        let _ = kept.slot.store(kept.data_bytes(), Some(&bytes));
+    }
+    index
 }
 
 /// A search index and how it was got, for a one-off search that needs no dataset.

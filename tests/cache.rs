@@ -439,3 +439,20 @@ fn an_index_built_for_a_loaded_dataset_is_kept_for_the_next_search() {
     );
     assert_eq!(hits(&got.index), built);
 }
+
+#[test]
+fn the_explorer_takes_the_kept_index_and_keeps_the_one_it_builds() {
+    // An entry without an index: the explorer's builder runs, and what it built is kept.
+    let (_d, _c, source, cache, _entry) = warm();
+    let mut built = false;
+    let (_, index) = load_ok(&source, &cache).into_parts(|data| {
+        built = true;
+        clinic_explorer::search::SearchIndex::build(data)
+    });
+    assert!(built, "nothing to decode yet");
+    let kept = hits(&index);
+    // Now the entry holds it: the builder is not called, and the hits are the same.
+    let (_, again) = load_ok(&source, &cache).into_parts(|_| panic!("the index is in the cache"));
+    assert_eq!(hits(&again), kept);
+    assert!(cache::load_index(&source, &[], &cache).unwrap().from_cache);
+}

@@ -68,13 +68,14 @@ pub(super) fn load_behind_gauge(
             };
             let loaded = crate::cache::load_layers_reporting(&from, &layers, &cache, &mut report)
                 .map(|loaded| {
-                    let data = loaded.data;
+                    // The index from the cache entry when it holds one; else built (and kept).
                     let span = f64::from(1000 - SEARCH_START);
-                    let index = SearchIndex::build_reporting(&data, &mut |share| {
-                        let at = SEARCH_START + (span * share) as u16;
-                        report(Progress::at(Step::Searching, at));
-                    });
-                    (data, index)
+                    loaded.into_parts(|data| {
+                        SearchIndex::build_reporting(data, &mut |share| {
+                            let at = SEARCH_START + (span * share) as u16;
+                            report(Progress::at(Step::Searching, at));
+                        })
+                    })
                 });
             let _ = done_tx.send(loaded);
             let _ = tx.send(Event::Loaded);
