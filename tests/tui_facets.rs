@@ -464,3 +464,31 @@ fn a_list_measured_from_kept_wants_measures_what_its_rows_show() {
         }
     }
 }
+
+#[test]
+fn the_facet_panel_pages_and_jumps_like_a_list() {
+    let data = clinic_explorer::Dataset::load(&clinic_explorer::dataset::DataSource::Bundled)
+        .expect("bundled data");
+    let mut app = common::sized(
+        clinic_explorer::tui::app::App::with_setup(data, common::plain()),
+        80,
+        24,
+    );
+    press(&mut app, "3 f");
+    let entries = app.facet_entries(Kind::Clinic);
+    let cursor = |app: &clinic_explorer::tui::app::App| match app.overlay() {
+        Some(clinic_explorer::tui::app::Overlay::Facets(p)) => p.cursor,
+        _ => panic!("the facet panel is open"),
+    };
+    press(&mut app, "G");
+    assert_eq!(cursor(&app), entries.len() - 1);
+    let last: String = entries.last().unwrap().value.chars().take(20).collect();
+    assert!(screen_text(&app).contains(&last));
+    press(&mut app, "g");
+    assert_eq!(cursor(&app), 0);
+    press(&mut app, "pgdn");
+    let page = cursor(&app);
+    assert!(page > 5 && page < entries.len() - 1, "a page: {page}");
+    press(&mut app, "pgup");
+    assert_eq!(cursor(&app), 0);
+}

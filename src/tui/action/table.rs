@@ -306,6 +306,7 @@ pub const ACTIONS: &[Spec] = &[
         hint: None,
         keys: &[
             (Context::Global, &[PAGE_DOWN]),
+            (Context::Facets, &[PAGE_DOWN]),
             (Context::Search, &[PAGE_DOWN]),
             (Context::Form, &[PAGE_DOWN, Key::char(' ')]),
             (Context::Help, &[PAGE_DOWN, Key::char(' ')]),
@@ -318,6 +319,7 @@ pub const ACTIONS: &[Spec] = &[
         hint: None,
         keys: &[
             (Context::Global, &[PAGE_UP]),
+            (Context::Facets, &[PAGE_UP]),
             (Context::Search, &[PAGE_UP]),
             (Context::Form, &[PAGE_UP]),
             (Context::Help, &[PAGE_UP]),
@@ -330,6 +332,7 @@ pub const ACTIONS: &[Spec] = &[
         hint: None,
         keys: &[
             (Context::Global, &[Key::char('g'), HOME]),
+            (Context::Facets, &[Key::char('g'), HOME]),
             (Context::Help, &[Key::char('g'), HOME]),
         ],
     },
@@ -340,6 +343,7 @@ pub const ACTIONS: &[Spec] = &[
         hint: None,
         keys: &[
             (Context::Global, &[Key::char('G'), END]),
+            (Context::Facets, &[Key::char('G'), END]),
             (Context::Help, &[Key::char('G'), END]),
         ],
     },

@@ -327,7 +327,10 @@ impl App {
         };
         let Some(kind) = p.kind else { return };
         let len = self.facet_entries(kind).len();
-        let cursor = super::list::step(p.cursor, len, action, 10);
+        // A page is the panel's rows less its key line.
+        let panel = crate::tui::layout::inner(self.areas().overlay);
+        let page = usize::from(panel.height).saturating_sub(1);
+        let cursor = super::list::step(p.cursor, len, action, page);
         if let Some(super::Overlay::Facets(p)) = &mut self.overlay {
             p.cursor = cursor;
         }
