@@ -492,3 +492,37 @@ fn the_facet_panel_pages_and_jumps_like_a_list() {
     press(&mut app, "pgup");
     assert_eq!(cursor(&app), 0);
 }
+
+#[test]
+fn sorted_cost_groups_read_in_the_order_of_the_figures_beside_them() {
+    // On the bundled data a group's cheapest range is often abroad (Mexico, Thailand) while the
+    // badge shows South Korea's: the order follows what the row shows.
+    let data = clinic_explorer::Dataset::load(&clinic_explorer::dataset::DataSource::Bundled)
+        .expect("bundled data");
+    let table = FacetTable::build(&data);
+    for (keys, desc) in [("4 o o", false), ("4 o o O", true)] {
+        let mut app = common::sized(
+            clinic_explorer::tui::app::App::with_setup(data.clone(), common::plain()),
+            120,
+            40,
+        );
+        press(&mut app, keys);
+        let currency = Some(app.view().currency);
+        let shown: Vec<f64> = (0..app.list_len(Kind::Cost))
+            .filter_map(|row| {
+                let g = app.row_target(Kind::Cost, row)?;
+                let group = clinic_explorer::chart::group_at(&data, g)?;
+                let korea = data
+                    .ranges_in_group(group.id.as_str())
+                    .find(|r| clinic_explorer::chart::is_korea(&r.country))?;
+                let r = table.number(Kind::Cost, korea.id.as_str())?;
+                table.bounds(r, currency)?.0
+            })
+            .collect();
+        assert!(shown.len() > 5, "{shown:?}");
+        let ordered = shown
+            .windows(2)
+            .all(|w| if desc { w[0] >= w[1] } else { w[0] <= w[1] });
+        assert!(ordered, "{keys}: {shown:?}");
+    }
+}

@@ -159,19 +159,36 @@ impl App {
             .map(|(i, g)| (g.id.as_str(), i))
             .collect();
         let mut seen = vec![false; place.len()];
-        let mut groups: Vec<usize> = Vec::new();
-        for id in ranges {
+        // Each group kept, and the place of its best-placed range.
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        for (at, id) in ranges.iter().enumerate() {
             let group = self.data.cost(id).map(|c| c.group.as_str());
             if let Some(&g) = group.and_then(|g| place.get(g))
                 && !std::mem::replace(&mut seen[g], true)
             {
-                groups.push(g);
+                groups.push((g, at));
             }
         }
-        if !keep_order {
+        if keep_order {
+            // Sorted, a group stands where the range its badge shows (South Korea's) stands, so the
+            // figures beside the names read in order; a group without one, by its best-placed range.
+            let at: std::collections::HashMap<&str, usize> =
+                ranges.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+            for (g, best) in &mut groups {
+                let shown = chart::group_at(&self.data, *g).and_then(|group| {
+                    self.data
+                        .ranges_in_group(group.id.as_str())
+                        .find(|r| chart::is_korea(&r.country))
+                });
+                if let Some(&i) = shown.and_then(|r| at.get(r.id.as_str())) {
+                    *best = i;
+                }
+            }
+            groups.sort_by_key(|&(_, at)| at);
+        } else {
             groups.sort_unstable();
         }
-        Some(groups)
+        Some(groups.into_iter().map(|(g, _)| g).collect())
     }
 
     /// Where a record stands in the costs view's list: a cost range's group.
