@@ -71,25 +71,44 @@ impl<I: Iterator<Item = Event>> EventSource for I {
 }
 
 /// The terminal's events: a thread reads crossterm's, others watch for signals and the hang-up.
-/// Reading blocks; nothing runs while nothing happens.
+/// Reading blocks; nothing runs while nothing happens. The signals are caught from the start; the
+/// threads start when the first event is asked for, so the first frame can be drawn before them
+/// (keys typed meanwhile wait in the terminal, signals in their pipe).
 #[derive(Debug)]
 pub struct TerminalEvents {
     rx: Receiver<Event>,
     tx: Sender<Event>,
+    /// The signals caught, their threads and the input's not started yet.
+    pending: Option<super::terminal::Watch>,
 }
 
 impl TerminalEvents {
-    /// Starts the reading and watching threads.
+    /// Catches the signals; the threads start at the first event asked for ([`Self::listen`]).
     pub fn start() -> std::io::Result<TerminalEvents> {
         let (tx, rx) = mpsc::channel();
-        super::terminal::watch(tx.clone())?;
+        let pending = Some(super::terminal::catch(tx.clone())?);
+        Ok(TerminalEvents { rx, tx, pending })
+    }
+
+    /// Starts the reading and watching threads, unless they run already. The input's reader is set
+    /// up here, before the thread starts, and the terminal's size is reported once: a resize after
+    /// the first frame was laid out and before the reader was there is not lost.
+    pub fn listen(&mut self) -> std::io::Result<()> {
+        let Some(watch) = self.pending.take() else {
+            return Ok(());
+        };
+        watch.start()?;
+        let _ = crossterm::event::poll(std::time::Duration::ZERO);
+        if let Ok((width, height)) = crossterm::terminal::size() {
+            let _ = self.tx.send(Event::Resize(width, height));
+        }
         std::thread::Builder::new()
             .name("terminal input".into())
             .spawn({
-                let tx = tx.clone();
+                let tx = self.tx.clone();
                 move || read_input(&tx)
             })?;
-        Ok(TerminalEvents { rx, tx })
+        Ok(())
     }
 
     /// A way for other threads (the search worker) to add events.
@@ -102,6 +121,10 @@ impl Iterator for TerminalEvents {
     type Item = Event;
 
     fn next(&mut self) -> Option<Event> {
+        if self.listen().is_err() {
+            // Without its threads the explorer would wait for keys that never come.
+            let _ = self.tx.send(Event::Stop(Stop::InputClosed));
+        }
         self.rx.recv().ok()
     }
 }

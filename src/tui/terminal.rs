@@ -153,77 +153,108 @@ const ENDING: [i32; 11] = {
     ]
 };
 
-/// Starts the threads that turn the signals that end a process, and the terminal hanging up, into
-/// [`Event::Stop`], SIGTSTP into [`Event::Suspend`] and SIGCONT into [`Event::Resume`]. A second
-/// ending signal, should the first not end the explorer, exits at once.
-#[cfg(unix)]
-pub fn watch(tx: Sender<Event>) -> io::Result<()> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-    let mut wanted = ENDING.to_vec();
-    wanted.extend([SIGTSTP, SIGCONT]);
-    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
-    let signal_tx = tx.clone();
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            let mut sent: Option<Stop> = None;
-            for signal in signals.forever() {
-                let stop = match signal {
-                    SIGTSTP | SIGCONT => {
-                        let event = if signal == SIGTSTP {
-                            Event::Suspend
-                        } else {
-                            Event::Resume
-                        };
-                        let _ = signal_tx.send(event);
-                        continue;
-                    }
-                    SIGHUP => Stop::Hangup,
-                    SIGINT => Stop::Interrupt,
-                    SIGTERM => Stop::Terminate,
-                    n => Stop::Signal(n),
-                };
-                if let Some(first) = sent {
-                    let _ = restore();
-                    std::process::exit(i32::from(first.exit_code()));
-                }
-                sent = Some(stop);
-                let _ = signal_tx.send(Event::Stop(stop));
-            }
-        })?;
-    std::thread::Builder::new()
-        .name("hang-up watch".into())
-        .spawn(move || watch_hangup(&tx))?;
-    Ok(())
+/// The signals caught (see [`catch`]), and the threads that turn them and the terminal hanging up
+/// into events not started yet: a signal that comes meanwhile waits for them.
+pub struct Watch {
+    tx: Sender<Event>,
+    #[cfg(unix)]
+    signals: signal_hook::iterator::Signals,
+    /// The terminal to watch for the hang-up, if there is one.
+    #[cfg(unix)]
+    tty: Option<std::os::fd::OwnedFd>,
 }
 
-/// Without Unix signals, only the input ending stops the explorer.
+impl std::fmt::Debug for Watch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Watch").finish_non_exhaustive()
+    }
+}
+
+/// Catches the signals that end a process, SIGTSTP and SIGCONT, from now on; [`Watch::start`]
+/// starts the threads that act on them.
+#[cfg(unix)]
+pub fn catch(tx: Sender<Event>) -> io::Result<Watch> {
+    use signal_hook::consts::{SIGCONT, SIGTSTP};
+    let mut wanted = ENDING.to_vec();
+    wanted.extend([SIGTSTP, SIGCONT]);
+    let signals = signal_hook::iterator::Signals::new(wanted)?;
+    Ok(Watch {
+        tx,
+        signals,
+        tty: the_terminal(),
+    })
+}
+
+/// Without Unix signals there is nothing to catch.
 #[cfg(not(unix))]
-pub fn watch(_tx: Sender<Event>) -> io::Result<()> {
-    Ok(())
+pub fn catch(tx: Sender<Event>) -> io::Result<Watch> {
+    Ok(Watch { tx })
+}
+
+impl Watch {
+    /// Starts the threads that turn the signals that end a process, and the terminal hanging up,
+    /// into [`Event::Stop`], SIGTSTP into [`Event::Suspend`] and SIGCONT into [`Event::Resume`]. A
+    /// second ending signal, should the first not end the explorer, exits at once.
+    #[cfg(unix)]
+    pub fn start(self) -> io::Result<()> {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+        let Watch {
+            tx,
+            mut signals,
+            tty,
+        } = self;
+        let signal_tx = tx.clone();
+        std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                let mut sent: Option<Stop> = None;
+                for signal in signals.forever() {
+                    let stop = match signal {
+                        SIGTSTP | SIGCONT => {
+                            let event = if signal == SIGTSTP {
+                                Event::Suspend
+                            } else {
+                                Event::Resume
+                            };
+                            let _ = signal_tx.send(event);
+                            continue;
+                        }
+                        SIGHUP => Stop::Hangup,
+                        SIGINT => Stop::Interrupt,
+                        SIGTERM => Stop::Terminate,
+                        n => Stop::Signal(n),
+                    };
+                    if let Some(first) = sent {
+                        let _ = restore();
+                        std::process::exit(i32::from(first.exit_code()));
+                    }
+                    sent = Some(stop);
+                    let _ = signal_tx.send(Event::Stop(stop));
+                }
+            })?;
+        if let Some(tty) = tty {
+            std::thread::Builder::new()
+                .name("hang-up watch".into())
+                .spawn(move || watch_hangup(&tty, &tx))?;
+        }
+        Ok(())
+    }
+
+    /// Without Unix signals, only the input ending stops the explorer.
+    #[cfg(not(unix))]
+    pub fn start(self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Waits, without using the CPU, until the terminal hangs up (the input reports end of file or an
 /// error), then says so. crossterm's reader does not return on end of file, so this is how the
 /// explorer learns that its terminal is gone when no SIGHUP comes.
 #[cfg(unix)]
-fn watch_hangup(tx: &Sender<Event>) {
+fn watch_hangup(tty: &std::os::fd::OwnedFd, tx: &Sender<Event>) {
     use rustix::event::{PollFd, PollFlags, poll};
-    use std::io::IsTerminal;
-    use std::os::fd::{AsFd, OwnedFd};
-    let tty: OwnedFd = if io::stdin().is_terminal() {
-        match io::stdin().as_fd().try_clone_to_owned() {
-            Ok(fd) => fd,
-            Err(_) => return,
-        }
-    } else {
-        match std::fs::File::open("/dev/tty") {
-            Ok(f) => f.into(),
-            Err(_) => return,
-        }
-    };
     loop {
-        let mut fds = [PollFd::new(&tty, PollFlags::empty())];
+        let mut fds = [PollFd::new(tty, PollFlags::empty())];
         match poll(&mut fds, None) {
             Ok(_) => {
                 let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
@@ -235,6 +266,20 @@ fn watch_hangup(tx: &Sender<Event>) {
             Err(rustix::io::Errno::INTR) => {}
             Err(_) => return,
         }
+    }
+}
+
+/// The terminal to watch for the hang-up: standard input when it is one, else `/dev/tty`. Taken
+/// when the signals are caught, while the terminal is surely there: once it has hung up, neither
+/// is a terminal any more.
+#[cfg(unix)]
+fn the_terminal() -> Option<std::os::fd::OwnedFd> {
+    use std::io::IsTerminal;
+    use std::os::fd::AsFd;
+    if io::stdin().is_terminal() {
+        io::stdin().as_fd().try_clone_to_owned().ok()
+    } else {
+        std::fs::File::open("/dev/tty").ok().map(Into::into)
     }
 }
 
