@@ -8,6 +8,18 @@ use clinic_explorer::model::Kind;
 use clinic_explorer::query::facet::FacetTable;
 use common::{app_sized, fixture, press, screen, screen_text};
 
+/// The bundled data: more facet values and cost groups than the fixture has.
+fn bundled() -> clinic_explorer::Dataset {
+    clinic_explorer::Dataset::load(&clinic_explorer::dataset::DataSource::Bundled)
+        .expect("bundled data")
+}
+
+/// An explorer on the bundled data at a size.
+fn bundled_app(width: u16, height: u16) -> clinic_explorer::tui::app::App {
+    let app = clinic_explorer::tui::app::App::with_setup(bundled(), common::plain());
+    common::sized(app, width, height)
+}
+
 #[test]
 fn two_facets_narrow_the_clinics_and_the_title_says_so() {
     let mut app = app_sized(120, 40);
@@ -387,13 +399,7 @@ fn the_panel_counts_in_one_pass_what_each_facet_counts_alone() {
 #[test]
 fn the_facet_panel_keeps_the_value_under_the_cursor_on_screen() {
     // The bundled data: more values than the panel has rows.
-    let data = clinic_explorer::Dataset::load(&clinic_explorer::dataset::DataSource::Bundled)
-        .expect("bundled data");
-    let mut app = common::sized(
-        clinic_explorer::tui::app::App::with_setup(data, common::plain()),
-        80,
-        24,
-    );
+    let mut app = bundled_app(80, 24);
     press(&mut app, "3 f");
     let entries = app.facet_entries(Kind::Clinic);
     assert!(
@@ -467,13 +473,7 @@ fn a_list_measured_from_kept_wants_measures_what_its_rows_show() {
 
 #[test]
 fn the_facet_panel_pages_and_jumps_like_a_list() {
-    let data = clinic_explorer::Dataset::load(&clinic_explorer::dataset::DataSource::Bundled)
-        .expect("bundled data");
-    let mut app = common::sized(
-        clinic_explorer::tui::app::App::with_setup(data, common::plain()),
-        80,
-        24,
-    );
+    let mut app = bundled_app(80, 24);
     press(&mut app, "3 f");
     let entries = app.facet_entries(Kind::Clinic);
     let cursor = |app: &clinic_explorer::tui::app::App| match app.overlay() {
@@ -497,15 +497,10 @@ fn the_facet_panel_pages_and_jumps_like_a_list() {
 fn sorted_cost_groups_read_in_the_order_of_the_figures_beside_them() {
     // On the bundled data a group's cheapest range is often abroad (Mexico, Thailand) while the
     // badge shows South Korea's: the order follows what the row shows.
-    let data = clinic_explorer::Dataset::load(&clinic_explorer::dataset::DataSource::Bundled)
-        .expect("bundled data");
+    let data = bundled();
     let table = FacetTable::build(&data);
     for (keys, desc) in [("4 o o", false), ("4 o o O", true)] {
-        let mut app = common::sized(
-            clinic_explorer::tui::app::App::with_setup(data.clone(), common::plain()),
-            120,
-            40,
-        );
+        let mut app = bundled_app(120, 40);
         press(&mut app, keys);
         let currency = Some(app.view().currency);
         let shown: Vec<f64> = (0..app.list_len(Kind::Cost))
