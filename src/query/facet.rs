@@ -596,17 +596,22 @@ impl FacetTable {
         for f in filters {
             match &f.test {
                 Test::Text(t) => {
-                    let good: Vec<bool> = self
-                        .values
-                        .iter()
-                        .map(|v| v.names.iter().any(|n| at_word_start(n, t)))
-                        .collect();
+                    // Each value tried once, and only when a record has it for this field (most
+                    // values belong to other fields): 0 not tried, 1 no, 2 yes.
+                    let mut good = vec![0u8; self.values.len()];
                     for (r, slot) in ok.iter_mut().enumerate() {
                         if *slot {
-                            let has = self.rows[r]
-                                .values
-                                .iter()
-                                .any(|&(ff, v)| ff == f.field && good[v as usize]);
+                            let has = self.rows[r].values.iter().any(|&(ff, v)| {
+                                ff == f.field && {
+                                    let g = &mut good[v as usize];
+                                    if *g == 0 {
+                                        let names = &self.values[v as usize].names;
+                                        *g =
+                                            1 + u8::from(names.iter().any(|n| at_word_start(n, t)));
+                                    }
+                                    *g == 2
+                                }
+                            });
                             *slot = has != f.negated;
                         }
                     }
