@@ -183,6 +183,12 @@ impl Dataset {
             .filter_map(|&i| self.costs.ranges.get(i))
     }
 
+    /// The positions (in `costs.ranges`) of a group's cost ranges,
+    /// in file order.
+    pub fn index_ranges_in_group(&self, group: &str) -> &[usize] {
+        self.index.ranges_in_group(group)
+    }
+
     /// The layer a record came from and, if it replaced a record of an earlier layer, that
     /// layer; `None` when the dataset has no layers on top of its base.
     pub fn layer_of(&self, kind: Kind, id: &str) -> Option<(&layer::Layer, Option<&layer::Layer>)> {

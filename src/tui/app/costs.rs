@@ -146,24 +146,29 @@ impl App {
     pub(super) fn costs_rows(
         &self,
         kind: Kind,
-        ranges: &[&str],
+        ranges: &[usize],
         keep_order: bool,
     ) -> Option<Vec<usize>> {
         if !self.shows_costs(kind) {
             return None;
         }
-        let place: std::collections::HashMap<&str, usize> = self
-            .data
-            .charted_groups()
-            .enumerate()
-            .map(|(i, g)| (g.id.as_str(), i))
-            .collect();
-        let mut seen = vec![false; place.len()];
+        // Each cost range's group among the charted ones, by position (no id is looked up).
+        let total = self.data.costs.ranges.len();
+        let mut group_of = vec![usize::MAX; total];
+        let charted: Vec<&crate::model::CostGroup> = self.data.charted_groups().collect();
+        for (g, group) in charted.iter().enumerate() {
+            for &p in self.data.index_ranges_in_group(group.id.as_str()) {
+                if let Some(slot) = group_of.get_mut(p) {
+                    *slot = g;
+                }
+            }
+        }
+        let mut seen = vec![false; charted.len()];
         // Each group kept, and the place of its best-placed range.
         let mut groups: Vec<(usize, usize)> = Vec::new();
-        for (at, id) in ranges.iter().enumerate() {
-            let group = self.data.cost(id).map(|c| c.group.as_str());
-            if let Some(&g) = group.and_then(|g| place.get(g))
+        for (at, &p) in ranges.iter().enumerate() {
+            if let Some(&g) = group_of.get(p)
+                && g != usize::MAX
                 && !std::mem::replace(&mut seen[g], true)
             {
                 groups.push((g, at));
@@ -172,15 +177,26 @@ impl App {
         if keep_order {
             // Sorted, a group stands where the range its badge shows (South Korea's) stands, so the
             // figures beside the names read in order; a group without one, by its best-placed range.
-            let at: std::collections::HashMap<&str, usize> =
-                ranges.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+            let mut at = vec![usize::MAX; total];
+            for (i, &p) in ranges.iter().enumerate() {
+                if let Some(slot) = at.get_mut(p) {
+                    *slot = i;
+                }
+            }
             for (g, best) in &mut groups {
-                let shown = chart::group_at(&self.data, *g).and_then(|group| {
-                    self.data
-                        .ranges_in_group(group.id.as_str())
-                        .find(|r| chart::is_korea(&r.country))
-                });
-                if let Some(&i) = shown.and_then(|r| at.get(r.id.as_str())) {
+                let shown = self
+                    .data
+                    .index_ranges_in_group(charted[*g].id.as_str())
+                    .iter()
+                    .copied()
+                    .find(|&p| {
+                        self.data
+                            .costs
+                            .ranges
+                            .get(p)
+                            .is_some_and(|r| chart::is_korea(&r.country))
+                    });
+                if let Some(i) = shown.map(|p| at[p]).filter(|&i| i != usize::MAX) {
                     *best = i;
                 }
             }

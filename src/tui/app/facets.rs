@@ -199,11 +199,10 @@ impl App {
         }
         // The costs view lists groups: a group stays when one of its ranges does, placed by its
         // best-placed range.
-        let ids: Vec<&str> = records.iter().map(|&r| table.id(r)).collect();
-        let (rows, hidden) = match self.costs_rows(kind, &ids, sort_by.is_some()) {
+        let positions: Vec<usize> = records.iter().map(|r| r - start).collect();
+        let (rows, hidden) = match self.costs_rows(kind, &positions, sort_by.is_some()) {
             Some(groups) => (groups.into_iter().map(|g| (g, 0)).collect(), Vec::new()),
             None => {
-                let positions: Vec<usize> = records.iter().map(|r| r - start).collect();
                 if tree {
                     tree_rows(&data, kind, &positions, &folded)
                 } else {
