@@ -14,6 +14,17 @@ fn bundled() -> clinic_explorer::Dataset {
         .expect("bundled data")
 }
 
+/// An explorer on the bundled data at 80x24 with the Clinics facet panel open, and its lines.
+fn clinics_panel() -> (
+    clinic_explorer::tui::app::App,
+    std::sync::Arc<[clinic_explorer::tui::app::FacetEntry]>,
+) {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, "3 f");
+    let entries = app.facet_entries(Kind::Clinic);
+    (app, entries)
+}
+
 /// An explorer on the bundled data at a size.
 fn bundled_app(width: u16, height: u16) -> clinic_explorer::tui::app::App {
     let app = clinic_explorer::tui::app::App::with_setup(bundled(), common::plain());
@@ -399,9 +410,7 @@ fn the_panel_counts_in_one_pass_what_each_facet_counts_alone() {
 #[test]
 fn the_facet_panel_keeps_the_value_under_the_cursor_on_screen() {
     // The bundled data: more values than the panel has rows.
-    let mut app = bundled_app(80, 24);
-    press(&mut app, "3 f");
-    let entries = app.facet_entries(Kind::Clinic);
+    let (mut app, entries) = clinics_panel();
     assert!(
         entries.len() > 20,
         "more values than rows: {}",
@@ -473,9 +482,7 @@ fn a_list_measured_from_kept_wants_measures_what_its_rows_show() {
 
 #[test]
 fn the_facet_panel_pages_and_jumps_like_a_list() {
-    let mut app = bundled_app(80, 24);
-    press(&mut app, "3 f");
-    let entries = app.facet_entries(Kind::Clinic);
+    let (mut app, entries) = clinics_panel();
     let cursor = |app: &clinic_explorer::tui::app::App| match app.overlay() {
         Some(clinic_explorer::tui::app::Overlay::Facets(p)) => p.cursor,
         _ => panic!("the facet panel is open"),
