@@ -5,7 +5,12 @@
 //! ```sh
 //! cargo bench --bench keystrokes
 //! BENCH_SIZES=100000 KEYSTROKE_REPS=50 cargo bench --bench keystrokes
+//! BENCH_SIZES=100000 BENCH_PARTS=actions cargo bench --bench keystrokes     # only the explorer's actions
+//! BENCH_SIZES=100000 KEYSTROKE_QUERIES='shoulder,kind:' cargo bench --bench keystrokes
 //! ```
+//!
+//! `BENCH_PARTS` picks among `facets`, `keys` and `actions` (comma-separated; all three by default);
+//! `KEYSTROKE_QUERIES` keeps the queries holding one of its comma-separated parts.
 //!
 //! The single phrases of the other benches come first, then questions of three to six words and
 //! queries with qualifiers (`kind:clinic district:gangnam prp`, `price<5000 stem cell`).
@@ -210,6 +215,14 @@ fn explorer_actions(data: Dataset, index: SearchIndex) {
     println!();
 }
 
+/// Whether `BENCH_PARTS` (default: every part) names this part of the bench.
+fn part(name: &str) -> bool {
+    match std::env::var("BENCH_PARTS") {
+        Ok(v) if !v.is_empty() => v.split(',').any(|p| p.trim() == name),
+        _ => true,
+    }
+}
+
 fn main() {
     // `cargo bench` passes `--bench` (and any filter); a filter, if given, picks sizes by number.
     let filter: Vec<String> = std::env::args()
@@ -228,7 +241,9 @@ fn main() {
         let loaded = start.elapsed();
         let index = SearchIndex::build(&data);
         let indexed = start.elapsed() - loaded;
-        facets(&index);
+        if part("facets") {
+            facets(&index);
+        }
         let reps = reps(n);
         println!(
             "\n{n} records: load {} ms, index {} ms; each query typed {reps} times, at most {LIMIT} hits\n",
@@ -238,7 +253,14 @@ fn main() {
         println!("| query | keystrokes | median ms | p99 ms | max ms | p99 <= 16 ms |");
         println!("|---|---:|---:|---:|---:|:---:|");
         let mut all = Vec::new();
+        let chosen = |q: &str| match std::env::var("KEYSTROKE_QUERIES") {
+            Ok(v) if !v.is_empty() => v.split(',').any(|p| q.contains(p)),
+            _ => true,
+        };
         for query in QUERIES.iter().chain(QUESTIONS.iter()) {
+            if !part("keys") || !chosen(query) {
+                continue;
+            }
             let typed = prefixes(query);
             // One untimed pass to warm caches and the allocator.
             let mut state = SearchState::default();
@@ -266,8 +288,12 @@ fn main() {
                 &mut samples,
             );
         }
-        row("all queries", &mut all);
+        if !all.is_empty() {
+            row("all queries", &mut all);
+        }
         println!();
-        explorer_actions(data, index);
+        if part("actions") {
+            explorer_actions(data, index);
+        }
     }
 }
