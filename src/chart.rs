@@ -74,6 +74,12 @@ pub fn chart(data: &Dataset, group_id: &str, currency: Currency) -> Option<CostC
         .groups
         .iter()
         .find(|g| g.id.as_str() == group_id)?;
+    Some(chart_of(data, group, currency))
+}
+
+/// Builds the chart of a group in hand (as [`group_at`] gives it) in a currency, without looking
+/// the group up by id among every group.
+pub fn chart_of(data: &Dataset, group: &CostGroup, currency: Currency) -> CostChart {
     let rate = conversion_rate(data);
     let krw = rate.map_or(1.0, |r| r.krw_per_usd);
     let mut converted_any = false;
@@ -109,7 +115,7 @@ pub fn chart(data: &Dataset, group_id: &str, currency: Currency) -> Option<CostC
     } else {
         top
     });
-    Some(CostChart {
+    CostChart {
         group_id: group.id.0.clone(),
         group_name: group.name.clone(),
         currency,
@@ -119,7 +125,7 @@ pub fn chart(data: &Dataset, group_id: &str, currency: Currency) -> Option<CostC
         }),
         bars,
         axis_max,
-    })
+    }
 }
 
 /// Rounds up to 1, 2 or 5 times a power of ten, for readable axis ends.

@@ -40,6 +40,55 @@ struct Row {
     place: Option<PlaceFact>,
 }
 
+/// A kind's facet values numbered for counting in a flat vector: facet after facet (the kind's
+/// facets as [`facets_of`] gives them, then any other field its records have), each facet's distinct
+/// values (as shown) in the order of their text. Built with the table, with how many of the kind's
+/// records have each: the counts with nothing chosen never change.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Slots {
+    /// Each facet and where its slots start; facet `i`'s slots end where facet `i + 1`'s start
+    /// (the last, at `shown.len()`).
+    facets: Vec<(Field, u32)>,
+    /// Each slot's shown number.
+    shown: Vec<u32>,
+    /// How many of the kind's records have each slot.
+    all: Vec<u32>,
+}
+
+impl Slots {
+    /// The slots of a facet.
+    fn of(&self, field: Field) -> std::ops::Range<usize> {
+        match self.facets.iter().position(|&(f, _)| f == field) {
+            Some(i) => self.facet_range(i),
+            None => 0..0,
+        }
+    }
+
+    /// The slots of the `i`th facet.
+    fn facet_range(&self, i: usize) -> std::ops::Range<usize> {
+        let start = self.facets[i].1 as usize;
+        let end = self
+            .facets
+            .get(i + 1)
+            .map_or(self.shown.len(), |&(_, s)| s as usize);
+        start..end
+    }
+
+    /// The facet of each slot.
+    fn fields(&self) -> Vec<Field> {
+        let mut out = Vec::with_capacity(self.shown.len());
+        for (i, &(f, _)) in self.facets.iter().enumerate() {
+            out.extend(self.facet_range(i).map(|_| f));
+        }
+        out
+    }
+}
+
+/// The place of a kind among [`Kind::ALL`].
+fn kind_number(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
 /// The facet values of every record, in [`Kind::ALL`] then file order (the search index's order).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FacetTable {
@@ -52,8 +101,24 @@ pub struct FacetTable {
     /// For each value, the number of its shown text among `shown` (values that differ only in the
     /// names they answer to are counted as one).
     shown_of: Vec<u32>,
-    /// The distinct shown texts.
+    /// The distinct shown texts, in byte order (so a value's number orders it as its text does).
     shown: Vec<Box<str>>,
+    /// Each record's name's place among the distinct folded names (equal names, equal places), so a
+    /// sort by name compares numbers.
+    name_rank: Vec<u32>,
+    /// Each value's place among the distinct first folded names of the values (for sorting by a
+    /// facet's text).
+    value_rank: Vec<u32>,
+    /// Each record's name's width in terminal columns as shown (sanitised), for a list's width.
+    name_widths: Vec<u16>,
+    /// Each record's label number: records with the same number have the same [`label_key`].
+    labels: Vec<u32>,
+    /// Each kind's facet values as slots, in [`Kind::ALL`] order (see [`Slots`]).
+    kind_slots: Vec<Slots>,
+    /// Each record's slots: `slots[starts[r]..starts[r + 1]]`, ascending (so facet after facet),
+    /// each once (two values shown alike are one slot).
+    starts: Vec<u32>,
+    slots: Vec<u32>,
     /// The rate figures are converted at (won per dollar).
     rate: Option<f64>,
     /// The places, for explaining a district match.
@@ -133,7 +198,9 @@ impl FacetTable {
                 })
                 .unwrap_or_default()
         };
+        let mut labels: HashMap<Option<LabelKey<'_>>, u32> = HashMap::new();
         for kind in Kind::ALL {
+            let start = t.labels.len();
             for r in data.records(kind) {
                 let id = r.id().as_str();
                 let mut row = Row::default();
@@ -263,21 +330,112 @@ impl FacetTable {
                 t.kinds.push(kind);
                 t.ids.push(id.to_owned());
                 t.names.push(fold(r.name()).into_boxed_str());
+                t.name_widths.push(name_width(r.name()));
+                let next = labels.len() as u32;
+                let key = label_key(data, kind, t.labels.len() - start);
+                t.labels.push(*labels.entry(key).or_insert(next));
                 t.rows.push(row);
             }
         }
         t.values = b.values;
-        let mut shown: HashMap<&str, u32> = HashMap::new();
-        for v in &t.values {
-            let next = shown.len() as u32;
-            let n = *shown.entry(v.shown.as_str()).or_insert(next);
-            t.shown_of.push(n);
-        }
-        let mut distinct: Vec<(&str, u32)> = shown.into_iter().collect();
-        distinct.sort_unstable_by_key(|&(_, n)| n);
-        t.shown = distinct.into_iter().map(|(s, _)| s.into()).collect();
+        let mut distinct: Vec<&str> = t.values.iter().map(|v| v.shown.as_str()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        t.shown_of = t
+            .values
+            .iter()
+            .map(|v| distinct.binary_search(&v.shown.as_str()).unwrap_or(0) as u32)
+            .collect();
+        t.shown = distinct.into_iter().map(Into::into).collect();
+        t.name_rank = dense_ranks(t.names.iter().map(|n| &**n));
+        t.value_rank = dense_ranks(t.values.iter().map(|v| v.names[0].as_str()));
         t.places = places;
+        t.number_slots();
         t
+    }
+
+    /// Numbers every kind's facet values as slots and counts them (see [`Slots`]).
+    fn number_slots(&mut self) {
+        self.starts = Vec::with_capacity(self.rows.len() + 1);
+        self.starts.push(0);
+        for kind in Kind::ALL {
+            let range = self.range(kind);
+            let mut fields: Vec<Field> = facets_of(kind).to_vec();
+            for r in range.clone() {
+                for &(f, _) in &self.rows[r].values {
+                    if !fields.contains(&f) {
+                        fields.push(f);
+                    }
+                }
+            }
+            // Which shown values each facet has among the kind's records, then their slots.
+            let mut slot_at: Vec<Vec<u32>> = vec![vec![u32::MAX; self.shown.len()]; fields.len()];
+            for r in range.clone() {
+                for &(f, v) in &self.rows[r].values {
+                    let i = fields.iter().position(|&x| x == f).unwrap_or(0);
+                    slot_at[i][self.shown_of[v as usize] as usize] = 0;
+                }
+            }
+            let mut s = Slots::default();
+            for (i, &f) in fields.iter().enumerate() {
+                s.facets.push((f, s.shown.len() as u32));
+                for (shown, at) in slot_at[i].iter_mut().enumerate() {
+                    if *at == 0 {
+                        *at = s.shown.len() as u32;
+                        s.shown.push(shown as u32);
+                    }
+                }
+            }
+            s.all = vec![0; s.shown.len()];
+            let mut own: Vec<u32> = Vec::new();
+            for r in range {
+                own.clear();
+                for &(f, v) in &self.rows[r].values {
+                    let i = fields.iter().position(|&x| x == f).unwrap_or(0);
+                    own.push(slot_at[i][self.shown_of[v as usize] as usize]);
+                }
+                own.sort_unstable();
+                own.dedup();
+                for &slot in &own {
+                    s.all[slot as usize] += 1;
+                }
+                self.slots.extend_from_slice(&own);
+                self.starts.push(self.slots.len() as u32);
+            }
+            self.kind_slots.push(s);
+        }
+    }
+
+    /// The width of record `r`'s name in terminal columns, as shown (sanitised).
+    pub fn name_width(&self, r: usize) -> usize {
+        usize::from(self.name_widths[r])
+    }
+
+    /// Record `r`'s label number: records with the same number have the same [`label_key`], so
+    /// a list shows the same beside their names. Numbers run from 0 up, without gaps.
+    pub fn label(&self, r: usize) -> usize {
+        self.labels[r] as usize
+    }
+
+    /// Record `r`'s slots (in its kind's [`Slots`]).
+    fn slots_of(&self, r: usize) -> &[u32] {
+        &self.slots[self.starts[r] as usize..self.starts[r + 1] as usize]
+    }
+
+    /// The place of record `r`'s folded name among the distinct folded names (equal names have
+    /// equal places; a lower place sorts first).
+    pub fn name_rank(&self, r: usize) -> u32 {
+        self.name_rank[r]
+    }
+
+    /// The places of the values record `r` has for a field, among the values' folded texts (as
+    /// [`FacetTable::folded_values`] orders them).
+    pub fn folded_value_ranks(&self, r: usize, field: Field) -> impl Iterator<Item = u32> + '_ {
+        self.rows[r]
+            .values
+            .iter()
+            .filter(move |(f, _)| *f == field)
+            .map(|&(_, v)| self.value_rank[v as usize])
     }
 
     /// The number of records.
@@ -329,7 +487,7 @@ impl FacetTable {
     pub fn shown_numbers<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
         texts
             .into_iter()
-            .filter_map(|t| self.shown.iter().position(|s| &**s == t))
+            .filter_map(|t| self.shown.binary_search_by(|s| (**s).cmp(t)).ok())
             .map(|n| n as u32)
             .collect()
     }
@@ -435,30 +593,114 @@ impl FacetTable {
         records: impl IntoIterator<Item = usize>,
         field: Field,
     ) -> Vec<(String, usize)> {
-        let mut counts = vec![0usize; self.shown.len()];
-        // The last record counted for each value: a value twice in a record counts once.
-        let mut stamp = vec![usize::MAX; self.shown.len()];
+        let mut counts = vec![0u32; self.shown.len()];
+        // Each kind's slots of the field, looked up when the kind changes.
+        let mut kind = None;
+        let mut of = 0..0;
         for r in records {
-            for &(f, v) in &self.rows[r].values {
-                if f != field {
-                    continue;
-                }
-                let s = self.shown_of[v as usize] as usize;
-                if stamp[s] != r {
-                    stamp[s] = r;
-                    counts[s] += 1;
+            let k = self.kinds[r];
+            if kind != Some(k) {
+                kind = Some(k);
+                of = self.kind_slots[kind_number(k)].of(field);
+            }
+            let s = &self.kind_slots[kind_number(k)];
+            for &slot in self.slots_of(r) {
+                if of.contains(&(slot as usize)) {
+                    counts[s.shown[slot as usize] as usize] += 1;
                 }
             }
         }
-        let mut out: Vec<(String, usize)> = counts
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, n)| n > 0)
-            .map(|(s, n)| (self.shown[s].to_string(), n))
-            .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        self.most_first(counts.into_iter().enumerate().map(|(s, n)| (s as u32, n)))
+    }
+
+    /// Counts by shown number, in the order of the numbers, as the panel lists them: those not
+    /// zero, most first, ties by value (the numbers follow the texts' order).
+    fn most_first(&self, counts: impl Iterator<Item = (u32, u32)>) -> Vec<(String, usize)> {
+        let mut kept: Vec<(u32, u32)> = counts.filter(|&(_, n)| n > 0).collect();
+        // Stable: among equal counts the order of the texts stays.
+        kept.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        kept.into_iter()
+            .map(|(s, n)| (self.shown[s as usize].to_string(), n as usize))
+            .collect()
+    }
+
+    /// The records of `records` that have, for each facet of `chosen`, one of its values
+    /// ([`FacetTable::shown_numbers`]), as [`FacetTable::has_any`] tells it for each.
+    pub fn keep(
+        &self,
+        records: std::ops::Range<usize>,
+        chosen: &[(Field, Vec<u32>)],
+    ) -> Vec<usize> {
+        if chosen.is_empty() {
+            return records.collect();
+        }
+        let all = if chosen.len() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << chosen.len()) - 1
+        };
+        let mut out = Vec::new();
+        for (kind, part) in self.by_kind(records) {
+            let s = &self.kind_slots[kind_number(kind)];
+            let bits = chosen_bits(
+                s,
+                chosen
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (f, w))| (i, *f, w.as_slice())),
+            );
+            out.extend(part.filter(|&r| {
+                let has = self
+                    .slots_of(r)
+                    .iter()
+                    .fold(0u64, |has, &slot| has | bits[slot as usize]);
+                has & all == all
+            }));
+        }
         out
     }
+
+    /// A range of records cut where the kind changes.
+    fn by_kind(
+        &self,
+        records: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (Kind, std::ops::Range<usize>)> + '_ {
+        Kind::ALL.into_iter().filter_map(move |k| {
+            let r = self.range(k);
+            let part = r.start.max(records.start)..r.end.min(records.end);
+            (!part.is_empty()).then_some((k, part))
+        })
+    }
+}
+
+/// For each slot of a kind, the bits of the tests (bit, facet, values wanted) it meets (bits
+/// below 64).
+fn chosen_bits<'a>(s: &Slots, tests: impl Iterator<Item = (usize, Field, &'a [u32])>) -> Vec<u64> {
+    let mut bits = vec![0u64; s.shown.len()];
+    for (i, f, wanted) in tests.filter(|t| t.0 < 64) {
+        for slot in s.of(f) {
+            if wanted.contains(&s.shown[slot]) {
+                bits[slot] |= 1 << i;
+            }
+        }
+    }
+    bits
+}
+
+/// Each item's place among the distinct items in order (equal items, equal places).
+fn dense_ranks<'a>(items: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let items: Vec<&str> = items.collect();
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| items[a as usize].cmp(items[b as usize]));
+    let mut rank = vec![0u32; items.len()];
+    let mut place = 0u32;
+    for (i, &at) in order.iter().enumerate() {
+        if i > 0 && items[order[i - 1] as usize] != items[at as usize] {
+            place += 1;
+        }
+        rank[at as usize] = place;
+    }
+    rank
 }
 
 impl FacetTable {
@@ -466,56 +708,149 @@ impl FacetTable {
     /// `records` have each, among the records that pass the choices of every other facet (as a
     /// frequency table counts: a facet's own choices do not narrow its counts). `chosen` gives, per
     /// facet with choices, the numbers of the values chosen ([`FacetTable::shown_numbers`]). Most
-    /// first, ties by value.
+    /// first, ties by value. A choice of a facet not among `facets` narrows nothing.
     pub fn panel_counts(
         &self,
         records: std::ops::Range<usize>,
         facets: &[Field],
         chosen: &[(Field, Vec<u32>)],
     ) -> Vec<Vec<(String, usize)>> {
-        let width = self.shown.len();
-        let mut counts = vec![0u32; width * facets.len()];
-        // The last record counted in each slot: a value twice in a record counts once.
-        let mut stamp = vec![usize::MAX; width * facets.len()];
-        let at = |f: Field| facets.iter().position(|&x| x == f);
-        for r in records {
-            // The facets whose choices this record fails, as bits.
-            let mut fails = 0u64;
-            for (f, wanted) in chosen {
-                if let Some(i) = at(*f)
-                    && !self.has_any(r, *f, wanted)
-                {
-                    fails |= 1 << i;
+        let at = |f: Field| facets.iter().position(|&x| x == f).filter(|&i| i < 64);
+        // The tests by the facet's place among `facets` (bit i is facet i's choices).
+        let mut tests: Vec<(usize, Field, &[u32])> = chosen
+            .iter()
+            .filter_map(|(f, w)| at(*f).map(|i| (i, *f, w.as_slice())))
+            .collect();
+        tests.sort_by_key(|t| t.0);
+        tests.dedup_by_key(|t| t.0);
+        let chosen_mask = tests.iter().fold(0u64, |m, t| m | 1 << t.0);
+        // Each facet's (shown number, count), by kind.
+        let mut per_facet: Vec<Vec<(u32, u32)>> = vec![Vec::new(); facets.len()];
+        let mut kinds = 0;
+        for (kind, part) in self.by_kind(records) {
+            kinds += 1;
+            let s = &self.kind_slots[kind_number(kind)];
+            // Each slot's place among `facets` (usize::MAX: not among them).
+            let fields = s.fields();
+            let place: Vec<usize> = fields
+                .iter()
+                .map(|&f| at(f).unwrap_or(usize::MAX))
+                .collect();
+            let whole = part == self.range(kind);
+            let counts: std::borrow::Cow<[u32]> = if chosen_mask == 0 && whole {
+                // Nothing chosen: the counts kept from the build.
+                std::borrow::Cow::Borrowed(&s.all)
+            } else {
+                let bits = chosen_bits(s, tests.iter().copied());
+                let mut counts = vec![0u32; s.shown.len()];
+                for r in part {
+                    let own = self.slots_of(r);
+                    let has = own.iter().fold(0u64, |h, &slot| h | bits[slot as usize]);
+                    // The facets whose choices this record fails.
+                    let fails = chosen_mask & !has;
+                    match fails.count_ones() {
+                        0 => {
+                            for &slot in own {
+                                counts[slot as usize] += 1;
+                            }
+                        }
+                        1 => {
+                            // It counts only for the facet it fails.
+                            let i = fails.trailing_zeros() as usize;
+                            for &slot in own {
+                                if place[slot as usize] == i {
+                                    counts[slot as usize] += 1;
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
                 }
-            }
-            if fails.count_ones() > 1 {
-                continue;
-            }
-            for &(f, v) in &self.rows[r].values {
-                let Some(i) = at(f) else { continue };
-                if fails != 0 && fails != 1 << i {
-                    continue;
-                }
-                let slot = i * width + self.shown_of[v as usize] as usize;
-                if stamp[slot] != r {
-                    stamp[slot] = r;
-                    counts[slot] += 1;
+                std::borrow::Cow::Owned(counts)
+            };
+            for (slot, &n) in counts.iter().enumerate() {
+                let i = place[slot];
+                if i != usize::MAX && n > 0 {
+                    per_facet[i].push((s.shown[slot], n));
                 }
             }
         }
-        (0..facets.len())
-            .map(|i| {
-                let mut out: Vec<(String, usize)> = counts[i * width..(i + 1) * width]
-                    .iter()
-                    .enumerate()
-                    .filter(|&(_, &n)| n > 0)
-                    .map(|(s, &n)| (self.shown[s].to_string(), n as usize))
-                    .collect();
-                out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                out
+        per_facet
+            .into_iter()
+            .map(|mut v| {
+                if kinds > 1 {
+                    // Values of several kinds: in the texts' order, each once.
+                    v.sort_unstable_by_key(|&(shown, _)| shown);
+                    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(v.len());
+                    for (shown, n) in v {
+                        match merged.last_mut() {
+                            Some(last) if last.0 == shown => last.1 += n,
+                            _ => merged.push((shown, n)),
+                        }
+                    }
+                    v = merged;
+                }
+                self.most_first(v.into_iter())
             })
             .collect()
     }
+}
+
+/// What a list shows beside a record's name is made of: a condition's category and whether it is
+/// research only, a therapy's evidence level, a clinic's place as its source gives it (district,
+/// else city, else institution), a travel fact's topic and value. Records with the same key show
+/// the same beside their names, so a list measures that once per key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct LabelKey<'a> {
+    kind: Kind,
+    text: &'a str,
+    value: Option<&'a str>,
+    flag: bool,
+}
+
+/// The [`LabelKey`] of the record at a position in its kind's list; `None` for cost ranges
+/// (the Costs tab lists groups) and positions past the end.
+pub fn label_key(data: &Dataset, kind: Kind, index: usize) -> Option<LabelKey<'_>> {
+    let key = |text, value, flag| LabelKey {
+        kind,
+        text,
+        value,
+        flag,
+    };
+    match kind {
+        Kind::Condition => data
+            .conditions
+            .get(index)
+            .map(|c| key(c.category.as_str(), None, c.research_only)),
+        Kind::Therapy => data
+            .therapies
+            .get(index)
+            .map(|t| key(t.evidence.label(), None, false)),
+        Kind::Clinic => data.clinics.get(index).map(|c| {
+            let place = c
+                .district
+                .as_deref()
+                .or(c.city.as_deref())
+                .unwrap_or(&c.institution);
+            key(place, None, false)
+        }),
+        Kind::Travel => data
+            .travel
+            .get(index)
+            .map(|t| key(t.topic.label(), t.value.as_deref(), false)),
+        Kind::Cost => None,
+    }
+}
+
+/// The columns a name takes as shown (sanitised).
+pub fn name_width(name: &str) -> u16 {
+    // A printable ASCII character takes one column and sanitising leaves it as it is.
+    let w = if name.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        name.len()
+    } else {
+        crate::text::width(&crate::text::sanitize(name))
+    };
+    u16::try_from(w).unwrap_or(u16::MAX)
 }
 
 /// A cost's figure as a short phrase for explanations: "$5,000–$15,000".

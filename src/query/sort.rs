@@ -112,29 +112,30 @@ pub fn sort(
     desc: bool,
     currency: Option<Currency>,
 ) {
-    // Each record's key once: (group, number, text); group 0 has the value, 1 has only part of it
-    // (a price open at the end sorted by), 2 has none.
-    let mut keyed: Vec<(usize, (u8, f64, &str))> = records
+    // Each record's key once: (group, number, text's place); group 0 has the value, 1 has only part
+    // of it (a price open at the end sorted by), 2 has none. A text sorts by its place among the
+    // table's texts, which orders as the texts do.
+    let mut keyed: Vec<(usize, (u8, f64, u32))> = records
         .iter()
         .map(|&r| {
             let k = match key {
-                SortKey::Name => (0, 0.0, table.folded_name(r)),
+                SortKey::Name => (0, 0.0, table.name_rank(r)),
                 SortKey::Evidence => match table.evidence(r) {
-                    Some(e) => (0, e as u8 as f64, ""),
-                    None => (2, 0.0, ""),
+                    Some(e) => (0, e as u8 as f64, 0),
+                    None => (2, 0.0, 0),
                 },
                 SortKey::PriceLow => match table.bounds(r, currency) {
-                    Some((Some(lo), _)) => (0, lo, ""),
+                    Some((Some(lo), _)) => (0, lo, 0),
                     // "Up to $500": no low end given; after those that give one, by the high end.
-                    Some((None, Some(hi))) => (1, hi, ""),
-                    _ => (2, 0.0, ""),
+                    Some((None, Some(hi))) => (1, hi, 0),
+                    _ => (2, 0.0, 0),
                 },
                 SortKey::PriceHigh => match table.bounds(r, currency) {
-                    Some((_, Some(hi))) => (0, hi, ""),
+                    Some((_, Some(hi))) => (0, hi, 0),
                     // "From ₩869,000", "as low as $67": the source gives no high end, so it is not
                     // placed as the highest price; after those that give one, by the low end.
-                    Some((Some(lo), None)) => (1, lo, ""),
-                    _ => (2, 0.0, ""),
+                    Some((Some(lo), None)) => (1, lo, 0),
+                    _ => (2, 0.0, 0),
                 },
                 SortKey::Country => text_key(table, r, Field::Country),
                 SortKey::District => text_key(table, r, Field::District),
@@ -147,7 +148,7 @@ pub fn sort(
             let o =
                 a.1.partial_cmp(&b.1)
                     .unwrap_or(Ordering::Equal)
-                    .then_with(|| a.2.cmp(b.2));
+                    .then_with(|| a.2.cmp(&b.2));
             if desc { o.reverse() } else { o }
         })
     });
@@ -156,10 +157,10 @@ pub fn sort(
     }
 }
 
-fn text_key(table: &FacetTable, r: usize, field: Field) -> (u8, f64, &str) {
+fn text_key(table: &FacetTable, r: usize, field: Field) -> (u8, f64, u32) {
     // The largest place first would be the country; for districts the last listed is the widest.
-    match table.folded_values(r, field).last() {
+    match table.folded_value_ranks(r, field).last() {
         Some(s) => (0, 0.0, s),
-        None => (2, 0.0, ""),
+        None => (2, 0.0, 0),
     }
 }

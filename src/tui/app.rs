@@ -123,6 +123,10 @@ pub struct App {
     /// The record's detail document last laid out ([`App::detail_doc`]): its kind, width and
     /// presenter mode, its id, and the document.
     detail_cache: std::cell::RefCell<Option<DetailMemo>>,
+    /// The cost chart last laid out ([`App::detail_doc`] on the Costs tab) and what for.
+    costs_doc_cache: std::cell::RefCell<Option<(costs::CostsDocKey, Arc<Doc>)>>,
+    /// The savings part of every cost chart, laid out for a width.
+    savings_cache: std::cell::RefCell<Option<(usize, Arc<Vec<crate::tui::doc::DocLine>>)>>,
 }
 
 /// A detail document and what it was laid out for (see [`App::detail_doc`]).
@@ -232,6 +236,8 @@ impl App {
             row_wants_cache: std::cell::RefCell::new(Default::default()),
             facet_entries_cache: std::cell::RefCell::new(None),
             detail_cache: std::cell::RefCell::new(None),
+            costs_doc_cache: std::cell::RefCell::new(None),
+            savings_cache: std::cell::RefCell::new(None),
         }
     }
 
@@ -405,7 +411,7 @@ impl App {
     /// key and drawing the frame both ask for it.
     pub fn detail_doc(&self, width: u16) -> Arc<Doc> {
         if let Some(chart) = self.costs_doc(usize::from(width)) {
-            return Arc::new(chart);
+            return chart;
         }
         let Some(kind) = self.focus.kind() else {
             return Arc::default();

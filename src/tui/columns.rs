@@ -308,6 +308,57 @@ pub fn badge(data: &Dataset, kind: Kind, index: usize) -> Badge {
     }
 }
 
+/// What every record of a kind wants as a list row, in file order ([`RowWants::of`] its name and
+/// its [`badge`]): each distinct badge measured once (records with the same
+/// [`label_key`](crate::query::facet::label_key) have the same badge). With the facet table, the
+/// names' widths and the labels come from it, so no record's text is read again.
+pub fn record_wants(
+    data: &Dataset,
+    kind: Kind,
+    table: Option<&crate::query::facet::FacetTable>,
+) -> Vec<RowWants> {
+    use crate::query::facet::{label_key, name_width};
+    let measure = |p: usize| {
+        let b = badge(data, kind, p);
+        (text::width(&b.full()), b.least())
+    };
+    let count = data.count(kind);
+    if let Some(t) = table.filter(|t| t.range(kind).len() == count && kind != Kind::Cost) {
+        let start = t.range(kind).start;
+        let mut badges: Vec<Option<(usize, usize)>> = Vec::new();
+        return (0..count)
+            .map(|p| {
+                let label = t.label(start + p);
+                if badges.len() <= label {
+                    badges.resize(label + 1, None);
+                }
+                let (badge, least) = *badges[label].get_or_insert_with(|| measure(p));
+                RowWants {
+                    name: t.name_width(start + p),
+                    badge,
+                    least,
+                }
+            })
+            .collect();
+    }
+    let mut badges: std::collections::HashMap<_, (usize, usize)> = Default::default();
+    data.records(kind)
+        .iter()
+        .enumerate()
+        .map(|(p, r)| {
+            let (badge, least) = match label_key(data, kind, p) {
+                Some(k) => *badges.entry(k).or_insert_with(|| measure(p)),
+                None => measure(p),
+            };
+            RowWants {
+                name: usize::from(name_width(r.name())),
+                badge,
+                least,
+            }
+        })
+        .collect()
+}
+
 /// The badge of a cost group on the Costs tab: South Korea's range in short figures (`$10k–$20k`,
 /// `₩14.5M–₩29M`), its unit, and the word "Korea" where there is room; without a Korean figure, how
 /// many places have one.
@@ -320,9 +371,7 @@ pub fn group_badge(data: &Dataset, index: usize, currency: Currency) -> Badge {
     let Some(group) = crate::chart::group_at(data, index) else {
         return b;
     };
-    let Some(c) = crate::chart::chart(data, group.id.as_str(), currency) else {
-        return b;
-    };
+    let c = crate::chart::chart_of(data, group, currency);
     let short = |v| crate::money::short(v, currency);
     match c.bars.iter().find(|b| b.korea) {
         Some(bar) => {

@@ -9,7 +9,7 @@ mod costs;
 mod form;
 mod timeline;
 
-pub use costs::{CostView, costs, rate_text};
+pub use costs::{CostView, costs, costs_of, rate_text, savings};
 pub use form::estimate;
 pub use timeline::timeline;
 

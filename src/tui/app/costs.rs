@@ -13,6 +13,11 @@ use crate::model::{CostRange, Kind};
 use crate::money;
 use crate::tui::doc::{self, CostView, Doc};
 use crate::tui::yank::{self, Yank};
+use std::sync::Arc;
+
+/// What a cost chart document is laid out for: the group (its place among the charted groups),
+/// the selected bar, the currency, the width and presenter mode.
+pub(super) type CostsDocKey = (Option<usize>, usize, crate::model::Currency, usize, bool);
 
 /// The selected bar of the cost chart shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -45,16 +50,32 @@ impl App {
 
     /// The cost chart of the selected group, for a content width, in the currency shown.
     pub fn cost_view(&self, width: usize) -> CostView {
-        let Some(group) = self.selected_group() else {
+        let Some(group) = self
+            .row_target(Kind::Cost, self.list(Kind::Cost).selected)
+            .and_then(|g| chart::group_at(&self.data, g))
+        else {
             return CostView::default();
         };
-        doc::costs(
+        // The savings part is the same in every group's chart: laid out once per width.
+        let savings = {
+            let mut memo = self.savings_cache.borrow_mut();
+            match &*memo {
+                Some((w, lines)) if *w == width => Arc::clone(lines),
+                _ => {
+                    let lines = Arc::new(doc::savings(&self.data, width));
+                    *memo = Some((width, Arc::clone(&lines)));
+                    lines
+                }
+            }
+        };
+        doc::costs_of(
             &self.data,
-            &group,
+            group,
             self.view.currency,
             self.costs.bar,
             width,
             self.view.presenter,
+            &savings,
         )
     }
 
@@ -102,9 +123,7 @@ impl App {
         let Some(group) = chart::group_at(&self.data, index) else {
             return String::new();
         };
-        let Some(c) = chart::chart(&self.data, group.id.as_str(), self.view.currency) else {
-            return String::new();
-        };
+        let c = chart::chart_of(&self.data, group, self.view.currency);
         let short = |v| crate::money::short(v, self.view.currency);
         match c.bars.iter().find(|b| b.korea) {
             Some(b) => {
@@ -220,8 +239,28 @@ impl App {
     }
 
     /// The detail document on the Costs tab: the selected group's chart.
-    pub(super) fn costs_doc(&self, width: usize) -> Option<Doc> {
-        self.on_costs().then(|| self.cost_view(width).doc)
+    /// Laid out once for its group, bar, currency, width and presenter mode (keeping positions
+    /// valid after a key and drawing the frame both ask for it).
+    pub(super) fn costs_doc(&self, width: usize) -> Option<Arc<Doc>> {
+        if !self.on_costs() {
+            return None;
+        }
+        let group = self.row_target(Kind::Cost, self.list(Kind::Cost).selected);
+        let key = (
+            group,
+            self.costs.bar,
+            self.view.currency,
+            width,
+            self.view.presenter,
+        );
+        if let Some((k, doc)) = &*self.costs_doc_cache.borrow()
+            && *k == key
+        {
+            return Some(Arc::clone(doc));
+        }
+        let doc = Arc::new(self.cost_view(width).doc);
+        *self.costs_doc_cache.borrow_mut() = Some((key, Arc::clone(&doc)));
+        Some(doc)
     }
 
     /// The detail pane's name on the Costs tab.

@@ -83,6 +83,13 @@ impl App {
         t
     }
 
+    /// The facet table when it is at hand (kept, or the search index's), without building one.
+    pub(super) fn facets_ready(&self) -> Option<Arc<FacetTable>> {
+        self.facets
+            .clone()
+            .or_else(|| self.index.as_ref().map(|i| i.shared_facets()))
+    }
+
     /// A tab's list view.
     pub fn list_view(&self, kind: Kind) -> &ListView {
         &self.views[kind_index(kind)]
@@ -157,11 +164,7 @@ impl App {
 
     /// The records (table numbers) of a kind the chosen values keep.
     fn kept(&self, table: &FacetTable, kind: Kind) -> Vec<usize> {
-        let wanted = self.chosen_numbers(table, kind);
-        table
-            .range(kind)
-            .filter(|&r| wanted.iter().all(|(f, w)| table.has_any(r, *f, w)))
-            .collect()
+        table.keep(table.range(kind), &self.chosen_numbers(table, kind))
     }
 
     /// Each facet of a kind with choices, and the numbers of the values chosen in it (a choice no

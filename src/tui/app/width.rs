@@ -80,15 +80,7 @@ impl App {
                 })
                 .collect()
         } else {
-            self.data
-                .records(kind)
-                .iter()
-                .enumerate()
-                .map(|(p, r)| {
-                    let name = text::sanitize(r.name());
-                    RowWants::of(&name, &columns::badge(&self.data, kind, p))
-                })
-                .collect()
+            columns::record_wants(&self.data, kind, self.facets_ready().as_deref())
         };
         let wants = Arc::new(wants);
         self.row_wants_cache.borrow_mut()[slot] = Some((currency, Arc::clone(&wants)));

@@ -100,10 +100,39 @@ pub fn costs(
     width: usize,
     presenter: bool,
 ) -> CostView {
-    let mut doc = Doc::default();
-    let Some(c) = chart::chart(data, group_id, currency) else {
+    let Some(group) = data.costs.groups.iter().find(|g| g.id.as_str() == group_id) else {
         return CostView::default();
     };
+    let savings = savings(data, width);
+    costs_of(data, group, currency, selected, width, presenter, &savings)
+}
+
+/// The part every group's chart ends with, the same for each: the savings the sources give, laid
+/// out for a width (empty when the data gives none).
+pub fn savings(data: &Dataset, width: usize) -> Vec<DocLine> {
+    let mut doc = Doc::default();
+    let savings = chart::savings(data);
+    if !savings.is_empty() {
+        doc.heading("Savings the sources give");
+        for s in savings {
+            doc.para("  • ", "    ", &s, Role::Text, width);
+        }
+    }
+    doc.lines
+}
+
+/// [`costs`] for a group in hand, ending with its [`savings`] part laid out already.
+pub fn costs_of(
+    data: &Dataset,
+    group: &crate::model::CostGroup,
+    currency: Currency,
+    selected: usize,
+    width: usize,
+    presenter: bool,
+    savings: &[DocLine],
+) -> CostView {
+    let mut doc = Doc::default();
+    let c = chart::chart_of(data, group, currency);
     let compact = width < COMPACT_WIDTH;
     doc.para("", "", &c.group_name, Role::Title, width);
     let mut legend = format!("Figures in {currency}. ◆ marks South Korea.");
@@ -138,12 +167,10 @@ pub fn costs(
             append_detail(&mut doc, &d, width, opts);
         }
     }
-    let savings = chart::savings(data);
     if !savings.is_empty() {
-        doc.heading("Savings the sources give");
-        for s in savings {
-            doc.para("  • ", "    ", &s, Role::Text, width);
-        }
+        // As a heading begins: after a blank line.
+        doc.blank();
+        doc.lines.extend_from_slice(savings);
     }
     CostView { doc, bars }
 }
