@@ -63,6 +63,16 @@ pub fn group_count(data: &Dataset) -> usize {
 
 /// True for a country name that means South Korea.
 pub fn is_korea(country: &str) -> bool {
+    if country.is_ascii() {
+        // Without lowercasing a copy: a sorted Costs tab asks this of every cost range.
+        let has = |word: &str| {
+            country
+                .as_bytes()
+                .windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+        };
+        return has("korea") || has("seoul");
+    }
     let c = country.to_lowercase();
     c.contains("korea") || c.contains("seoul")
 }
@@ -82,28 +92,11 @@ pub fn chart(data: &Dataset, group_id: &str, currency: Currency) -> Option<CostC
 pub fn chart_of(data: &Dataset, group: &CostGroup, currency: Currency) -> CostChart {
     let rate = conversion_rate(data);
     let krw = rate.map_or(1.0, |r| r.krw_per_usd);
-    let mut converted_any = false;
     let bars: Vec<Bar> = data
         .ranges_in_group(group.id.as_str())
-        .map(|r| {
-            let conv = |v: u64| money::convert(v, r.currency, currency, krw);
-            let converted = r.currency != currency;
-            converted_any |= converted;
-            let fmt = |v: u64| money::amount(v, currency);
-            let (min, max) = (r.min.map(conv), r.max.map(conv));
-            Bar {
-                cost_id: r.id.0.clone(),
-                country: r.country.clone(),
-                min: min.unwrap_or(0),
-                max,
-                open: r.open_above(),
-                unit: r.unit.label(),
-                converted,
-                korea: is_korea(&r.country),
-                text: money::bounds_text(min, max, r.qualifier, fmt),
-            }
-        })
+        .map(|r| bar(r, currency, krw))
         .collect();
+    let converted_any = bars.iter().any(|b| b.converted);
     let top = bars
         .iter()
         .map(|b| b.max.unwrap_or(b.min))
@@ -125,6 +118,24 @@ pub fn chart_of(data: &Dataset, group: &CostGroup, currency: Currency) -> CostCh
         }),
         bars,
         axis_max,
+    }
+}
+
+/// One cost range's bar in a currency, its figures converted at `krw` won per dollar.
+pub fn bar(r: &crate::model::CostRange, currency: Currency, krw: f64) -> Bar {
+    let conv = |v: u64| money::convert(v, r.currency, currency, krw);
+    let fmt = |v: u64| money::amount(v, currency);
+    let (min, max) = (r.min.map(conv), r.max.map(conv));
+    Bar {
+        cost_id: r.id.0.clone(),
+        country: r.country.clone(),
+        min: min.unwrap_or(0),
+        max,
+        open: r.open_above(),
+        unit: r.unit.label(),
+        converted: r.currency != currency,
+        korea: is_korea(&r.country),
+        text: money::bounds_text(min, max, r.qualifier, fmt),
     }
 }
 

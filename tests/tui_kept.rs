@@ -97,3 +97,128 @@ fn the_cost_chart_kept_is_the_one_laid_out_afresh() {
     assert!(groups.len() > 2, "the steps moved among groups: {groups:?}");
     assert!(bars.len() > 1, "the steps moved among bars: {bars:?}");
 }
+
+#[test]
+fn a_cost_groups_row_tells_what_its_whole_chart_does() {
+    use clinic_explorer::chart;
+    use clinic_explorer::model::Currency;
+    use clinic_explorer::tui::columns::group_summary;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    synth::write(2_000, dir.path()).expect("generated");
+    let generated = Dataset::load(&DataSource::Dir(dir.path().to_path_buf())).expect("loads");
+    let bundled = Dataset::load(&DataSource::Bundled).expect("bundled");
+    for (name, data) in [("bundled", bundled), ("generated", generated)] {
+        let mut korean = 0;
+        for i in 0..chart::group_count(&data) {
+            let group = chart::group_at(&data, i).expect("a group");
+            for currency in [Currency::USD, Currency::KRW] {
+                let whole = chart::chart(&data, group.id.as_str(), currency).expect("charted");
+                let g = group_summary(&data, group, currency);
+                assert_eq!(g.bars, whole.bars.len(), "{name} {i}");
+                assert_eq!(g.first_country, whole.bars[0].country, "{name} {i}");
+                let korea = whole.bars.iter().find(|b| b.korea);
+                assert_eq!(g.korea.as_ref().map(|k| &k.0), korea, "{name} {i}");
+                if let Some((bar, range)) = &g.korea {
+                    assert_eq!(range.id.as_str(), bar.cost_id, "{name} {i}");
+                    korean += 1;
+                }
+            }
+        }
+        assert!(korean > 0, "{name}: some group has a Korean figure");
+    }
+}
+
+/// The cut as it was first written (a vector of characters), to hold the faster one to.
+fn cut_name_by_chars(s: &str, width: usize) -> String {
+    if text::width(s) <= width {
+        return s.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let figure = |c: char| c.is_ascii_digit() || matches!(c, '$' | '₩' | '€' | '£' | '¥' | '%');
+    let chars: Vec<char> = s.chars().collect();
+    let (mut w, mut end) = (0, 0);
+    for (i, c) in chars.iter().enumerate() {
+        let cw = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        w += cw;
+        end = i + 1;
+    }
+    if end > 0 && end < chars.len() && chars[end] != ' ' && chars[end - 1] != ' ' {
+        let start = chars[..end]
+            .iter()
+            .rposition(|c| *c == ' ')
+            .map_or(0, |p| p + 1);
+        let word_end = chars[end..]
+            .iter()
+            .position(|c| *c == ' ')
+            .map_or(chars.len(), |p| end + p);
+        if chars[start..word_end].iter().any(|c| figure(*c)) {
+            end = start;
+        }
+    }
+    let out: String = chars[..end].iter().collect();
+    format!("{}…", out.trim_end())
+}
+
+#[test]
+fn names_are_cut_and_countries_told_as_before() {
+    use clinic_explorer::tui::columns::cut_name;
+    let data = Dataset::load(&DataSource::Bundled).expect("bundled");
+    let fixture = common::fixture();
+    let mut names: Vec<String> = Vec::new();
+    for d in [&data, &fixture] {
+        for kind in Kind::ALL {
+            names.extend(d.records(kind).iter().map(|r| r.name().to_owned()));
+        }
+    }
+    names.extend(
+        [
+            "Stay for 90 days",
+            "Phase 12345 trial",
+            "  spaced  out  ",
+            "강남구 신사동 클리닉",
+            "Ｗｉｄｅ letters",
+            "",
+        ]
+        .map(String::from),
+    );
+    for n in &names {
+        for width in 0..40 {
+            assert_eq!(
+                cut_name(n, width),
+                cut_name_by_chars(n, width),
+                "{n:?} {width}"
+            );
+        }
+    }
+    let lowered = |c: &str| {
+        let c = c.to_lowercase();
+        c.contains("korea") || c.contains("seoul")
+    };
+    let mut countries: Vec<String> = data
+        .costs
+        .ranges
+        .iter()
+        .map(|r| r.country.clone())
+        .collect();
+    countries.extend(
+        [
+            "SOUTH KOREA",
+            "Seoul (Gangnam)",
+            "Korea, Republic of",
+            "\u{212A}orea",
+            "대한민국 Korea",
+            "kore",
+            "United States",
+            "",
+        ]
+        .map(String::from),
+    );
+    for c in &countries {
+        assert_eq!(clinic_explorer::chart::is_korea(c), lowered(c), "{c:?}");
+    }
+}

@@ -620,7 +620,7 @@ impl FacetTable {
         // Stable: among equal counts the order of the texts stays.
         kept.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         kept.into_iter()
-            .map(|(s, n)| (self.shown[s as usize].to_string(), n as usize))
+            .map(|(s, n)| (String::from(&*self.shown[s as usize]), n as usize))
             .collect()
     }
 

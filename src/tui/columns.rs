@@ -200,36 +200,31 @@ pub fn cut_name(s: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let mut out = String::new();
+    // The characters that fit with room for the `…` (in place: a list cuts thousands of names).
     let mut w = 0;
-    let chars: Vec<char> = s.chars().collect();
     let mut end = 0;
-    for (i, c) in chars.iter().enumerate() {
-        let cw = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+    for (i, c) in s.char_indices() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if w + cw + 1 > width {
             break;
         }
         w += cw;
-        end = i + 1;
+        end = i + c.len_utf8();
     }
     // Cut inside a word? Back off to its start if the word holds a figure.
-    let inside = end > 0 && end < chars.len() && chars[end] != ' ' && chars[end - 1] != ' ';
+    let inside = end > 0 && end < s.len() && !s[end..].starts_with(' ') && !s[..end].ends_with(' ');
     if inside {
-        let start = chars[..end]
-            .iter()
-            .rposition(|c| *c == ' ')
-            .map_or(0, |p| p + 1);
-        let word_end = chars[end..]
-            .iter()
-            .position(|c| *c == ' ')
-            .map_or(chars.len(), |p| end + p);
-        if chars[start..word_end].iter().any(|c| is_figure_char(*c)) {
+        let start = s[..end].rfind(' ').map_or(0, |p| p + 1);
+        let word_end = s[end..].find(' ').map_or(s.len(), |p| end + p);
+        if s[start..word_end].chars().any(is_figure_char) {
             end = start;
         }
     }
-    out.extend(chars[..end].iter());
-    let out = out.trim_end().to_owned();
-    format!("{out}…")
+    let kept = s[..end].trim_end();
+    let mut out = String::with_capacity(kept.len() + '…'.len_utf8());
+    out.push_str(kept);
+    out.push('…');
+    out
 }
 
 /// How many whole words every name of a group begins with alike (a word holding a figure or a code,
@@ -371,14 +366,13 @@ pub fn group_badge(data: &Dataset, index: usize, currency: Currency) -> Badge {
     let Some(group) = crate::chart::group_at(data, index) else {
         return b;
     };
-    let c = crate::chart::chart_of(data, group, currency);
+    let g = group_summary(data, group, currency);
     let short = |v| crate::money::short(v, currency);
-    match c.bars.iter().find(|b| b.korea) {
-        Some(bar) => {
+    match &g.korea {
+        Some((bar, range)) => {
             let approx = if bar.converted { "≈" } else { "" };
-            let range = data.cost(&bar.cost_id);
-            let min = range.and_then(|r| r.min).map(|_| bar.min);
-            let qualifier = range.and_then(|r| r.qualifier);
+            let min = range.min.map(|_| bar.min);
+            let qualifier = range.qualifier;
             let figures = crate::money::bounds_text(min, bar.max, qualifier, short);
             let tight = |v| tight_amount(v, currency);
             let compact = compact_bounds(min, bar.max, qualifier, tight);
@@ -391,13 +385,50 @@ pub fn group_badge(data: &Dataset, index: usize, currency: Currency) -> Badge {
                 Part::fixed(&[bar.unit], 1),
             ];
         }
-        None if c.bars.len() == 1 => {
-            let only = format!("{} only", c.bars[0].country);
+        None if g.bars == 1 => {
+            let only = format!("{} only", g.first_country);
             b.parts = vec![Part::fixed(&[&only, "1 place"], 0)];
         }
-        None => b.parts = vec![Part::fixed(&[&format!("{} places", c.bars.len())], 0)],
+        None => b.parts = vec![Part::fixed(&[&format!("{} places", g.bars)], 0)],
     }
     b
+}
+
+/// What a cost group's list row tells of its chart: South Korea's bar (the first whose country
+/// means South Korea) with its range, how many bars there are and the first one's country. Only
+/// that one bar is built, however many ranges the group holds.
+#[derive(Debug, Clone)]
+pub struct GroupSummary<'a> {
+    /// South Korea's bar and its cost range.
+    pub korea: Option<(crate::chart::Bar, &'a crate::model::CostRange)>,
+    /// How many bars the group's chart has.
+    pub bars: usize,
+    /// The country of its first bar.
+    pub first_country: &'a str,
+}
+
+/// The [`GroupSummary`] of a group in a currency.
+pub fn group_summary<'a>(
+    data: &'a Dataset,
+    group: &crate::model::CostGroup,
+    currency: Currency,
+) -> GroupSummary<'a> {
+    let krw = crate::estimate::conversion_rate(data).map_or(1.0, |r| r.krw_per_usd);
+    let mut g = GroupSummary {
+        korea: None,
+        bars: 0,
+        first_country: "",
+    };
+    for r in data.ranges_in_group(group.id.as_str()) {
+        if g.bars == 0 {
+            g.first_country = &r.country;
+        }
+        g.bars += 1;
+        if g.korea.is_none() && crate::chart::is_korea(&r.country) {
+            g.korea = Some((crate::chart::bar(r, currency, krw), r));
+        }
+    }
+    g
 }
 
 /// An amount in the fewest columns that still names the same figure: `$950`, `$2.5k`, `$10k`,

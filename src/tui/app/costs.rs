@@ -123,19 +123,17 @@ impl App {
         let Some(group) = chart::group_at(&self.data, index) else {
             return String::new();
         };
-        let c = chart::chart_of(&self.data, group, self.view.currency);
+        let g = crate::tui::columns::group_summary(&self.data, group, self.view.currency);
         let short = |v| crate::money::short(v, self.view.currency);
-        match c.bars.iter().find(|b| b.korea) {
-            Some(b) => {
+        match &g.korea {
+            Some((b, range)) => {
                 let approx = if b.converted { "≈" } else { "" };
-                let range = self.data.cost(&b.cost_id);
-                let min = range.and_then(|r| r.min).map(|_| b.min);
-                let text =
-                    crate::money::bounds_text(min, b.max, range.and_then(|r| r.qualifier), short);
+                let min = range.min.map(|_| b.min);
+                let text = crate::money::bounds_text(min, b.max, range.qualifier, short);
                 format!("Korea {approx}{text} {}", b.unit)
             }
-            None if c.bars.len() == 1 => format!("1 figure: {}", c.bars[0].country),
-            None => format!("{} places", c.bars.len()),
+            None if g.bars == 1 => format!("1 figure: {}", g.first_country),
+            None => format!("{} places", g.bars),
         }
     }
 
