@@ -11,6 +11,9 @@
 //!
 //! `BENCH_PARTS` picks among `facets`, `keys` and `actions` (comma-separated; all three by default);
 //! `KEYSTROKE_QUERIES` keeps the queries holding one of its comma-separated parts.
+//! `KEYSTROKE_EACH=20` adds the twenty slowest keystrokes by their median.
+//! `KEYSTROKE_THREADS=1` searches on one thread (by default, on every core up to eight): its times
+//! change less when other work keeps the machine busy, for comparing two versions.
 //!
 //! The single phrases of the other benches come first, then questions of three to six words and
 //! queries with qualifiers (`kind:clinic district:gangnam prp`, `price<5000 stem cell`).
@@ -215,6 +218,30 @@ fn explorer_actions(data: Dataset, index: SearchIndex) {
     println!();
 }
 
+/// With `KEYSTROKE_EACH=N`, the N keystrokes slowest by their median over the repetitions (the
+/// median of one keystroke moves less with other work on the machine than a p99 does).
+fn slowest_keystrokes(each: &mut [(String, Vec<Duration>)]) {
+    let Some(n) = std::env::var("KEYSTROKE_EACH")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let mut medians: Vec<(Duration, Duration, &str)> = each
+        .iter_mut()
+        .filter(|(_, s)| !s.is_empty())
+        .map(|(q, s)| {
+            s.sort_unstable();
+            (quantile(s, 0.5), s[0], q.as_str())
+        })
+        .collect();
+    medians.sort_unstable_by(|a, b| b.cmp(a));
+    println!("\n| typed so far | median ms | fastest ms |\n|---|---:|---:|");
+    for (median, fastest, q) in medians.into_iter().take(n) {
+        println!("| `{q}` | {} | {} |", ms(median), ms(fastest));
+    }
+}
+
 /// Whether `BENCH_PARTS` (default: every part) names this part of the bench.
 fn part(name: &str) -> bool {
     match std::env::var("BENCH_PARTS") {
@@ -239,7 +266,13 @@ fn main() {
         let data = Dataset::load(&DataSource::Dir(dir.path().to_path_buf()))
             .expect("the synthetic data loads");
         let loaded = start.elapsed();
-        let index = SearchIndex::build(&data);
+        let mut index = SearchIndex::build(&data);
+        if let Some(t) = std::env::var("KEYSTROKE_THREADS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            index.set_threads(t);
+        }
         let indexed = start.elapsed() - loaded;
         if part("facets") {
             facets(&index);
@@ -253,6 +286,8 @@ fn main() {
         println!("| query | keystrokes | median ms | p99 ms | max ms | p99 <= 16 ms |");
         println!("|---|---:|---:|---:|---:|:---:|");
         let mut all = Vec::new();
+        // (query typed so far, its samples) for KEYSTROKE_EACH.
+        let mut each: Vec<(String, Vec<Duration>)> = Vec::new();
         let chosen = |q: &str| match std::env::var("KEYSTROKE_QUERIES") {
             Ok(v) if !v.is_empty() => v.split(',').any(|p| q.contains(p)),
             _ => true,
@@ -269,10 +304,12 @@ fn main() {
             }
             let mut samples = Vec::with_capacity(reps * typed.len());
             let mut slowest = ("", Duration::ZERO);
+            let first = each.len();
+            each.extend(typed.iter().map(|q| (q.to_string(), Vec::new())));
             for _ in 0..reps {
                 // A fresh search box each time: the first letter finds nothing to narrow.
                 let mut state = SearchState::default();
-                for q in &typed {
+                for (k, q) in typed.iter().enumerate() {
                     let t = Instant::now();
                     black_box(index.search_with(black_box(q), None, LIMIT, &mut state, &|| false));
                     let d = t.elapsed();
@@ -280,6 +317,7 @@ fn main() {
                         slowest = (q, d);
                     }
                     samples.push(d);
+                    each[first + k].1.push(d);
                 }
             }
             all.extend_from_slice(&samples);
@@ -291,6 +329,7 @@ fn main() {
         if !all.is_empty() {
             row("all queries", &mut all);
         }
+        slowest_keystrokes(&mut each);
         println!();
         if part("actions") {
             explorer_actions(data, index);

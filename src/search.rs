@@ -18,6 +18,7 @@
 mod field;
 mod filter;
 mod links;
+mod names;
 mod pairs;
 mod raw;
 mod resolve;
@@ -40,7 +41,7 @@ use field::{FieldText, fold_aligned, raw_field, secondary};
 use filter::max_span;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use pairs::{NEAR, PairIndex};
-use score::{Plan, Query, ceiling, score_fields};
+use score::{May, Plan, Query, ceiling, score_fields};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use vocab::{NO_MATCH, Role, Vocab, VocabBuilder};
@@ -88,6 +89,11 @@ pub struct SearchIndex {
     vocab: Vocab,
     /// Pairs of letters close together in a field.
     near: PairIndex,
+    /// The same, in names, aliases and ids only: a record outside it can match fuzzily only in a
+    /// secondary field, which ranks low enough to be scored last.
+    near_primary: PairIndex,
+    /// The names, aliases and ids themselves, side by side (`None` when too long to number).
+    names: Option<names::NameText>,
     /// Pairs of word initials, in order, in a field.
     initials: PairIndex,
     /// Threads to score large sets on (this machine's, so not kept in the cache).
@@ -126,6 +132,29 @@ type FiltersPassed = (
 struct Tier {
     records: Vec<u64>,
     ceiling: i64,
+}
+
+/// The records worth scoring for a phrase: in tiers, and per record what ways of matching may
+/// succeed (each a superset: the scoring decides).
+struct Candidates {
+    tiers: Vec<Tier>,
+    /// The field text may hold the phrase fuzzily.
+    fuzzy: Vec<u64>,
+    /// A word of the record starts the phrase's first word (or is it).
+    starts: Vec<u64>,
+    /// A word of the record is within typos of the phrase's first word.
+    typos: Vec<u64>,
+}
+
+impl Candidates {
+    /// What record `i` may match by.
+    fn may(&self, i: u32) -> May {
+        May {
+            fuzzy: get(&self.fuzzy, i),
+            start: get(&self.starts, i),
+            typo: get(&self.typos, i),
+        }
+    }
 }
 
 /// A phrase of more words than this is not matched fuzzily (its words are matched one by one).
@@ -182,6 +211,7 @@ impl SearchIndex {
         let (vocab, renumber) = vocab.finish();
         report(0.8);
         let mut near = PairIndex::new(entries.len());
+        let mut near_primary = PairIndex::new(entries.len());
         let mut initials = PairIndex::new(entries.len());
         for (r, e) in entries.iter().enumerate() {
             if r % every == 0 {
@@ -190,6 +220,9 @@ impl SearchIndex {
             for f in &e.fields {
                 let chars: Vec<char> = f.folded.chars().collect();
                 near.add_near(r as u32, &chars);
+                if f.primary {
+                    near_primary.add_near(r as u32, &chars);
+                }
                 let firsts: Vec<char> = f.words.iter().map(|w| chars[w.start as usize]).collect();
                 initials.add_in_order(r as u32, &firsts);
             }
@@ -201,13 +234,21 @@ impl SearchIndex {
         }
         let order: Vec<(Kind, String)> = entries.iter().map(|e| (e.kind, e.id.clone())).collect();
         let links = links::Links::build(data, &order);
+        let names = names::NameText::build(entries.iter().map(|e| {
+            e.fields
+                .iter()
+                .filter(|f| f.primary)
+                .map(|f| f.folded.as_str())
+        }));
         report(1.0);
         SearchIndex {
             facets: std::sync::Arc::new(facets),
             links,
             entries,
             vocab,
+            names,
             near,
+            near_primary,
             initials,
             threads: threads(),
         }
@@ -299,6 +340,12 @@ impl SearchIndex {
         std::sync::Arc::clone(&self.facets)
     }
 
+    /// Scores large sets on at most `n` threads (benches time one thread's work this way).
+    #[doc(hidden)]
+    pub fn set_threads(&mut self, n: usize) {
+        self.threads = n.max(1);
+    }
+
     /// The number of records indexed.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -380,35 +427,37 @@ impl SearchIndex {
                 plan.starts = 0..self.vocab.len() as u32;
                 plan.check_rest = true;
             }
-            let (tiers, fuzzy) = self.everything(&q);
-            return self.rank(&q, &plan, &tiers, &fuzzy, allowed, limit, &|| false);
+            let c = self.everything(&q);
+            return self.rank(&q, &plan, &c, allowed, limit, &|| false);
         }
         let plan = Plan::new(&q, &self.vocab);
-        let (tiers, fuzzy) = if q.indexable() {
+        let c = if q.indexable() {
             self.tiers(&q, &plan, state, superseded)?
         } else {
             // Nothing to look up: every record may match, at a word start or fuzzily.
             self.everything(&q)
         };
-        self.rank(&q, &plan, &tiers, &fuzzy, allowed, limit, superseded)
+        self.rank(&q, &plan, &c, allowed, limit, superseded)
     }
 
     /// One tier of every record, all of which may match fuzzily (unless the phrase has more than
     /// [`FUZZY_WORDS`] words).
-    fn everything(&self, q: &Query) -> (Vec<Tier>, Vec<u64>) {
+    fn everything(&self, q: &Query) -> Candidates {
         let all = self.near.everything();
         let fuzzy = if q.words.len() > FUZZY_WORDS {
             vec![0u64; all.len()]
         } else {
             all.clone()
         };
-        (
-            vec![Tier {
+        Candidates {
+            starts: all.clone(),
+            typos: all.clone(),
+            tiers: vec![Tier {
                 records: all,
                 ceiling: i64::MAX,
             }],
             fuzzy,
-        )
+        }
     }
 
     /// The records that may match, in tiers by the best score they can reach, and those that may
@@ -419,7 +468,7 @@ impl SearchIndex {
         plan: &Plan,
         state: &mut SearchState,
         superseded: &(dyn Fn() -> bool + Sync),
-    ) -> Option<(Vec<Tier>, Vec<u64>)> {
+    ) -> Option<Candidates> {
         let width = self.entries.len().div_ceil(64);
         let from = |role: Role, ranges: &[std::ops::Range<u32>]| {
             let mut bits = vec![0u64; width];
@@ -461,17 +510,42 @@ impl SearchIndex {
             .iter_mut()
             .zip(&secondary_typos)
             .for_each(|(a, b)| *a |= b);
+        // A record whose names cannot hold the phrase fuzzily can match so only in a secondary
+        // field: scored after the typos (its ceiling is lower).
+        let (fuzzy_names, fuzzy_rest) = if q.len > 3 && q.words.len() <= FUZZY_WORDS {
+            let mut names = self.near_primary.most_pairs(&q.chars, missing_pairs(q.len));
+            names.iter_mut().zip(&fuzzy).for_each(|(a, b)| *a &= b);
+            if let Some(text) = &self.names {
+                let span = max_span(q.len);
+                let out: Vec<u32> = ones(&names, self.entries.len())
+                    .filter(|&r| !text.may_hold(r, &q.chars, span))
+                    .collect();
+                for r in out {
+                    names[r as usize / 64] &= !(1 << (r % 64));
+                }
+            }
+            let rest = fuzzy.iter().zip(&names).map(|(a, b)| a & !b).collect();
+            (names, rest)
+        } else {
+            (fuzzy.clone(), vec![0u64; width])
+        };
         let tier = |records, ceiling| Tier { records, ceiling };
-        Some((
-            vec![
+        let primary = from(Role::Primary, starts);
+        let secondary = from(Role::Secondary, starts);
+        let any_start = primary.iter().zip(&secondary).map(|(a, b)| a | b).collect();
+        Some(Candidates {
+            starts: any_start,
+            typos: typos.clone(),
+            tiers: vec![
                 tier(from(Role::PrimaryStart, starts), ceiling::PRIMARY_START),
-                tier(from(Role::Primary, starts), ceiling::PRIMARY_WORD),
-                tier(fuzzy.clone(), ceiling::FUZZY_ANY),
-                tier(from(Role::Secondary, starts), ceiling::SECONDARY),
+                tier(primary, ceiling::PRIMARY_WORD),
+                tier(fuzzy_names, ceiling::FUZZY_ANY),
+                tier(secondary, ceiling::SECONDARY),
                 tier(typos, ceiling::TYPOS),
+                tier(fuzzy_rest, ceiling::SECONDARY_FUZZY),
             ],
             fuzzy,
-        ))
+        })
     }
 
     /// The records where the query may match fuzzily (a superset: the scoring decides). A match
@@ -496,9 +570,7 @@ impl SearchIndex {
             near.iter_mut().zip(&initials).for_each(|(a, b)| *a |= b);
             return near;
         }
-        // Skipped letters, in all, and pairs that may be further apart than the table holds.
-        let gaps = max_span(q.len) - q.len;
-        let missing = gaps / NEAR;
+        let missing = missing_pairs(q.len);
         if missing > 0 {
             return self.near.most_pairs(chars, missing);
         }
@@ -520,8 +592,7 @@ impl SearchIndex {
         &self,
         q: &Query,
         plan: &Plan,
-        tiers: &[Tier],
-        fuzzy: &[u64],
+        c: &Candidates,
         allowed: &[bool],
         limit: usize,
         superseded: &(dyn Fn() -> bool + Sync),
@@ -541,7 +612,7 @@ impl SearchIndex {
         };
         let mut scored = vec![0u64; self.entries.len().div_ceil(64)];
         let mut found: Vec<Candidate> = Vec::new();
-        for tier in tiers {
+        for tier in &c.tiers {
             // Full, and the worst kept beats anything this tier can reach: done.
             if found.len() >= limit && found.iter().all(|c| c.0 > tier.ceiling) {
                 break;
@@ -557,7 +628,7 @@ impl SearchIndex {
                 part.iter()
                     .filter_map(|&i| {
                         let e = &self.entries[i as usize];
-                        score_fields(&e.fields, q, plan, &matcher, get(fuzzy, i), false)
+                        score_fields(&e.fields, q, plan, &matcher, c.may(i), false)
                             .map(|(s, field, _)| (s, e.name_width, i, field))
                     })
                     .collect()
@@ -573,7 +644,7 @@ impl SearchIndex {
                 .into_iter()
                 .map(|(score, _, i, fi)| {
                     let e = &self.entries[i as usize];
-                    let positions = score_fields(&e.fields, q, plan, &matcher, get(fuzzy, i), true)
+                    let positions = score_fields(&e.fields, q, plan, &matcher, c.may(i), true)
                         .filter(|s| s.0 == score && s.1 == fi)
                         .map(|s| s.2)
                         .unwrap_or_default();
@@ -644,6 +715,12 @@ fn threads() -> usize {
     std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
+}
+
+/// How many consecutive pairs of a query of `len` characters a fuzzy match may hold further apart
+/// than the pair tables do: the letters it may skip, in all, over [`NEAR`].
+fn missing_pairs(len: usize) -> usize {
+    (max_span(len) - len) / NEAR
 }
 
 /// Folds a query (NFC, lowercase, trimmed); `None` when nothing is left.

@@ -45,6 +45,8 @@ const QUERIES: &[&str] = &[
     "dr. kim",
     "2025",
     "xyzzy",
+    "kind",
+    "sesion",
 ];
 
 /// Questions of several words, terms and qualifiers: typed a letter at a time.

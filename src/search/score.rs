@@ -60,6 +60,8 @@ pub(super) mod ceiling {
     pub const SECONDARY: i64 = SECONDARY_WORD + 3_000_000 + 1000;
     /// Typos only.
     pub const TYPOS: i64 = TYPO;
+    /// A fuzzy match in a secondary field only.
+    pub const SECONDARY_FUZZY: i64 = super::SECONDARY_FUZZY + 3_000_000 + 999_999;
 }
 
 /// A query, folded and split once.
@@ -203,6 +205,18 @@ fn fuzzy_ceiling(f: &FieldText) -> i64 {
     band + 999_999
 }
 
+/// What a record may match by, from the index (each false only when that way cannot match, so
+/// the scoring need not try it).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct May {
+    /// Letters of the query, in order and close together, in some field.
+    pub fuzzy: bool,
+    /// A word starting with the query's first word.
+    pub start: bool,
+    /// A word within typos of the query's first word.
+    pub typo: bool,
+}
+
 /// A record's best match: its score, the field (by index) and, when asked for, the matched positions.
 pub(super) type Scored = (i64, usize, Vec<usize>);
 
@@ -214,16 +228,17 @@ fn keep(best: &mut Option<Scored>, score: i64, field: usize, pos: impl FnOnce() 
 }
 
 /// The best match of a query in one record's fields (names, aliases and the id first, then the
-/// secondary fields). `fuzzy` says the record passed the cheap fuzzy
-/// tests (when false, no field can match fuzzily); positions are worked out only when `positions`.
+/// secondary fields). `may` says which ways of matching the index leaves open (a way it rules out
+/// is not tried); positions are worked out only when `positions`.
 pub(super) fn score_fields(
     fields: &[FieldText],
     q: &Query,
     plan: &Plan,
     matcher: &SkimMatcherV2,
-    fuzzy: bool,
+    may: May,
     positions: bool,
 ) -> Option<Scored> {
+    let fuzzy = may.fuzzy;
     let none = Vec::new;
     let mut best: Option<Scored> = None;
     for (fi, f) in fields.iter().enumerate() {
@@ -245,7 +260,11 @@ pub(super) fn score_fields(
                     none()
                 }
             });
-        } else if let Some(w) = f.words.iter().find(|w| plan.starts_word(f, w, q)) {
+        } else if let Some(w) = may
+            .start
+            .then(|| f.words.iter().find(|w| plan.starts_word(f, w, q)))
+            .flatten()
+        {
             let next = f.folded[w.byte as usize + q.text.len()..].chars().next();
             let whole_word = !next.is_some_and(char::is_alphanumeric);
             let band = match (f.primary, w.start == 0, whole_word) {
@@ -279,7 +298,7 @@ pub(super) fn score_fields(
         }
     }
     // One-typo matches rank below a secondary prefix: look for them only when nothing better matched.
-    if !plan.typos.is_empty() && best.as_ref().is_none_or(|b| b.0 < SECONDARY_PREFIX) {
+    if may.typo && !plan.typos.is_empty() && best.as_ref().is_none_or(|b| b.0 < SECONDARY_PREFIX) {
         for (fi, f) in fields.iter().enumerate() {
             if let Some((edits, pos)) = typo_match(q, plan, f, positions) {
                 let band = if f.primary {
