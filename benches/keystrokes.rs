@@ -10,7 +10,8 @@
 //! ```
 //!
 //! `BENCH_PARTS` picks among `facets`, `keys` and `actions` (comma-separated; all three by default);
-//! `KEYSTROKE_QUERIES` keeps the queries holding one of its comma-separated parts.
+//! `KEYSTROKE_QUERIES` keeps the queries holding one of its comma-separated parts, `BENCH_ACTIONS`
+//! the explorer actions (`BENCH_ACTIONS='sort Costs'`).
 //! `KEYSTROKE_EACH=20` adds the twenty slowest keystrokes by their median.
 //! `KEYSTROKE_THREADS=1` searches on one thread (by default, on every core up to eight): its times
 //! change less when other work keeps the machine busy, for comparing two versions.
@@ -194,7 +195,15 @@ fn explorer_actions(data: Dataset, index: SearchIndex) {
     println!("| explorer action | runs | median ms | p99 ms | max ms | p99 <= 16 ms |");
     println!("|---|---:|---:|---:|---:|:---:|");
     let (data, index) = (Arc::new(data), Arc::new(index));
+    // `BENCH_ACTIONS` keeps the actions whose label holds one of its comma-separated parts.
+    let wanted = |label: &str| match std::env::var("BENCH_ACTIONS") {
+        Ok(v) if !v.is_empty() => v.split(',').any(|p| label.contains(p)),
+        _ => true,
+    };
     for (label, before, timed) in steps {
+        if !wanted(label) {
+            continue;
+        }
         let mut samples: Vec<Duration> = (0..FACET_REPS)
             .map(|_| {
                 let mut app = App::shared(Arc::clone(&data), Arc::clone(&index), Setup::default());

@@ -222,3 +222,57 @@ fn names_are_cut_and_countries_told_as_before() {
         assert_eq!(clinic_explorer::chart::is_korea(c), lowered(c), "{c:?}");
     }
 }
+
+#[test]
+fn the_facet_panels_lines_after_each_choice_are_those_worked_out_afresh() {
+    use clinic_explorer::query::facet::facets_of;
+    let data = Dataset::load(&DataSource::Bundled).expect("bundled");
+    let table = FacetTable::build(&data);
+    for (kind, tab) in [(Kind::Clinic, "3"), (Kind::Therapy, "2"), (Kind::Cost, "4")] {
+        let app = clinic_explorer::tui::app::App::with_setup(data.clone(), common::plain());
+        let mut app = common::sized(app, 120, 40);
+        common::press(&mut app, &format!("{tab} f"));
+        let mut chosen_most = 0;
+        for step in [
+            "space", "j", "j", "space", "G", "space", "g", "space", "j", "space", "k", "space",
+            "c", "j", "space",
+        ] {
+            common::press(&mut app, step);
+            let chosen = app.list_view(kind).chosen.clone();
+            chosen_most = chosen_most.max(chosen.len());
+            let facets = facets_of(kind);
+            let numbers: Vec<_> = facets
+                .iter()
+                .filter_map(|&f| {
+                    let texts: Vec<&str> = chosen
+                        .iter()
+                        .filter(|c| c.0 == f)
+                        .map(|c| c.1.as_str())
+                        .collect();
+                    (!texts.is_empty()).then(|| (f, table.shown_numbers(texts)))
+                })
+                .collect();
+            let fresh: Vec<_> = facets
+                .iter()
+                .zip(table.panel_counts(table.range(kind), facets, &numbers))
+                .flat_map(|(&f, values)| {
+                    let chosen = &chosen;
+                    values.into_iter().map(move |(value, count)| {
+                        let on = chosen.iter().any(|c| c.0 == f && c.1 == value);
+                        (f, value, count, on)
+                    })
+                })
+                .collect();
+            let got: Vec<_> = app
+                .facet_entries(kind)
+                .iter()
+                .map(|e| (e.field, e.value.clone(), e.count, e.chosen))
+                .collect();
+            assert_eq!(got, fresh, "{kind:?} after {step}: {chosen:?}");
+        }
+        assert!(
+            chosen_most >= 2,
+            "{kind:?}: the steps chose two values at once"
+        );
+    }
+}

@@ -610,17 +610,20 @@ impl FacetTable {
                 }
             }
         }
-        self.most_first(counts.into_iter().enumerate().map(|(s, n)| (s as u32, n)))
+        let counts = most_first(counts.into_iter().enumerate().map(|(s, n)| (s as u32, n)));
+        self.texts(counts)
     }
 
-    /// Counts by shown number, in the order of the numbers, as the panel lists them: those not
-    /// zero, most first, ties by value (the numbers follow the texts' order).
-    fn most_first(&self, counts: impl Iterator<Item = (u32, u32)>) -> Vec<(String, usize)> {
-        let mut kept: Vec<(u32, u32)> = counts.filter(|&(_, n)| n > 0).collect();
-        // Stable: among equal counts the order of the texts stays.
-        kept.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-        kept.into_iter()
-            .map(|(s, n)| (String::from(&*self.shown[s as usize]), n as usize))
+    /// A value's text as shown, by its number ([`FacetTable::shown_numbers`]).
+    pub fn shown_text(&self, n: u32) -> &str {
+        &self.shown[n as usize]
+    }
+
+    /// Counts by shown number with the texts in their place.
+    fn texts(&self, counts: Vec<(u32, usize)>) -> Vec<(String, usize)> {
+        counts
+            .into_iter()
+            .map(|(s, n)| (self.shown_text(s).to_owned(), n))
             .collect()
     }
 
@@ -687,6 +690,15 @@ fn chosen_bits<'a>(s: &Slots, tests: impl Iterator<Item = (usize, Field, &'a [u3
     bits
 }
 
+/// Counts by shown number, in the order of the numbers, as the panel lists them: those not zero,
+/// most first, ties by value (the numbers follow the texts' order).
+fn most_first(counts: impl Iterator<Item = (u32, u32)>) -> Vec<(u32, usize)> {
+    let mut kept: Vec<(u32, u32)> = counts.filter(|&(_, n)| n > 0).collect();
+    // Stable: among equal counts the order of the texts stays.
+    kept.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    kept.into_iter().map(|(s, n)| (s, n as usize)).collect()
+}
+
 /// Each item's place among the distinct items in order (equal items, equal places).
 fn dense_ranks<'a>(items: impl Iterator<Item = &'a str>) -> Vec<u32> {
     let items: Vec<&str> = items.collect();
@@ -715,6 +727,20 @@ impl FacetTable {
         facets: &[Field],
         chosen: &[(Field, Vec<u32>)],
     ) -> Vec<Vec<(String, usize)>> {
+        self.panel_numbers(records, facets, chosen)
+            .into_iter()
+            .map(|v| self.texts(v))
+            .collect()
+    }
+
+    /// [`FacetTable::panel_counts`] with each value by its number ([`FacetTable::shown_text`]
+    /// gives its text).
+    pub fn panel_numbers(
+        &self,
+        records: std::ops::Range<usize>,
+        facets: &[Field],
+        chosen: &[(Field, Vec<u32>)],
+    ) -> Vec<Vec<(u32, usize)>> {
         let at = |f: Field| facets.iter().position(|&x| x == f).filter(|&i| i < 64);
         // The tests by the facet's place among `facets` (bit i is facet i's choices).
         let mut tests: Vec<(usize, Field, &[u32])> = chosen
@@ -790,7 +816,7 @@ impl FacetTable {
                     }
                     v = merged;
                 }
-                self.most_first(v.into_iter())
+                most_first(v.into_iter())
             })
             .collect()
     }

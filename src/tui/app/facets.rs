@@ -67,6 +67,8 @@ pub(super) struct EntriesFor {
     chosen: Vec<(Field, String)>,
     table: Arc<FacetTable>,
     entries: Arc<[FacetEntry]>,
+    /// Each line's value by its number in the table ([`FacetTable::shown_text`]).
+    numbers: Vec<u32>,
 }
 
 impl App {
@@ -238,10 +240,39 @@ impl App {
         }
         let facets = facets_of(kind);
         let counts =
-            table.panel_counts(table.range(kind), facets, &self.chosen_numbers(table, kind));
-        let mut out = Vec::new();
+            table.panel_numbers(table.range(kind), facets, &self.chosen_numbers(table, kind));
+        // The texts of the lines last worked out for this tab, to move into the new lines: a choice
+        // changes the counts of thousands of values, seldom which values there are.
+        let mut last = self.facet_entries_cache.borrow_mut().take().filter(|c| {
+            c.kind == kind && Arc::ptr_eq(&c.table, table) && c.numbers.len() == c.entries.len()
+        });
+        let mut old = last.as_mut().and_then(|c| {
+            let numbers = std::mem::take(&mut c.numbers);
+            Arc::get_mut(&mut c.entries).map(|e| (numbers, e))
+        });
+        // Where each value (by number) stood among the old lines of the facet at hand.
+        let mut at: Vec<u32> = Vec::new();
+        let mut out = Vec::with_capacity(counts.iter().map(Vec::len).sum());
+        let mut numbers = Vec::with_capacity(out.capacity());
         for (&f, values) in facets.iter().zip(counts) {
-            for (value, count) in values {
+            if let Some((n, e)) = &old {
+                at.clear();
+                for (i, (&s, entry)) in n.iter().zip(e.iter()).enumerate() {
+                    if entry.field == f {
+                        let s = s as usize;
+                        if at.len() <= s {
+                            at.resize(s + 1, u32::MAX);
+                        }
+                        at[s] = i as u32;
+                    }
+                }
+            }
+            for (number, count) in values {
+                let reused = old.as_mut().and_then(|(_, e)| {
+                    let i = *at.get(number as usize)?;
+                    (i != u32::MAX).then(|| std::mem::take(&mut e[i as usize].value))
+                });
+                let value = reused.unwrap_or_else(|| table.shown_text(number).to_owned());
                 let chosen = v.chosen.iter().any(|(cf, s)| *cf == f && *s == value);
                 out.push(FacetEntry {
                     field: f,
@@ -249,14 +280,18 @@ impl App {
                     count,
                     chosen,
                 });
+                numbers.push(number);
             }
         }
+        drop(old);
+        drop(last);
         let entries: Arc<[FacetEntry]> = Arc::from(out);
         *self.facet_entries_cache.borrow_mut() = Some(EntriesFor {
             kind,
             chosen: v.chosen.clone(),
             table: Arc::clone(table),
             entries: Arc::clone(&entries),
+            numbers,
         });
         entries
     }
