@@ -41,7 +41,7 @@ use field::{FieldText, fold_aligned, raw_field, secondary};
 use filter::max_span;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use pairs::{NEAR, PairIndex};
-use score::{May, Plan, Query, ceiling, score_fields};
+use score::{EXACT_BAND, May, Plan, Query, ceiling, score_fields};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 use vocab::{NO_MATCH, Role, Vocab, VocabBuilder};
@@ -130,8 +130,21 @@ type FiltersPassed = (
 
 /// Records to score, and the best score any of them can reach that an earlier tier did not score.
 struct Tier {
-    records: Vec<u64>,
+    records: Records,
     ceiling: i64,
+    /// For the tiers of name matches: the band their records reach at most, before the tie-break
+    /// of the record's best name (so they can be scored best first, and no further than needed),
+    /// and the records that may reach the exact band instead (a name that is the phrase).
+    band: Option<(i64, Option<Vec<u64>>)>,
+}
+
+/// A tier's records: worked out, or (for the fuzzy tiers, often never reached) when reached.
+enum Records {
+    Set(Vec<u64>),
+    /// Those that may match fuzzily in their names.
+    FuzzyNames,
+    /// Those that may match fuzzily only in another field.
+    FuzzyRest,
 }
 
 /// The records worth scoring for a phrase: in tiers, and per record what ways of matching may
@@ -156,6 +169,10 @@ impl Candidates {
         }
     }
 }
+
+/// Records scored at a time in a tier of name matches, between looks at whether the rest can still
+/// enter the best.
+const BOUNDED_CHUNK: usize = 32;
 
 /// A phrase of more words than this is not matched fuzzily (its words are matched one by one).
 const FUZZY_WORDS: usize = 2;
@@ -238,7 +255,7 @@ impl SearchIndex {
             e.fields
                 .iter()
                 .filter(|f| f.primary)
-                .map(|f| f.folded.as_str())
+                .map(|f| (f.folded.as_str(), f.brevity))
         }));
         report(1.0);
         SearchIndex {
@@ -453,8 +470,9 @@ impl SearchIndex {
             starts: all.clone(),
             typos: all.clone(),
             tiers: vec![Tier {
-                records: all,
+                records: Records::Set(all),
                 ceiling: i64::MAX,
+                band: None,
             }],
             fuzzy,
         }
@@ -510,26 +528,31 @@ impl SearchIndex {
             .iter_mut()
             .zip(&secondary_typos)
             .for_each(|(a, b)| *a |= b);
-        // A record whose names cannot hold the phrase fuzzily can match so only in a secondary
-        // field: scored after the typos (its ceiling is lower).
-        let (fuzzy_names, fuzzy_rest) = if q.len > 3 && q.words.len() <= FUZZY_WORDS {
-            let mut names = self.near_primary.most_pairs(&q.chars, missing_pairs(q.len));
-            names.iter_mut().zip(&fuzzy).for_each(|(a, b)| *a &= b);
-            if let Some(text) = &self.names {
-                let span = max_span(q.len);
-                let out: Vec<u32> = ones(&names, self.entries.len())
-                    .filter(|&r| !text.may_hold(r, &q.chars, span))
-                    .collect();
-                for r in out {
-                    names[r as usize / 64] &= !(1 << (r % 64));
+        let tier = |records, ceiling| Tier {
+            records,
+            ceiling,
+            band: None,
+        };
+        // The records with a name, alias or id that is the phrase, for the first tier's bound.
+        let exact = self.names.as_ref().map(|names| {
+            let first: String = plan.first_word();
+            let mut bits = vec![0u64; width];
+            for &r in self
+                .vocab
+                .postings(Role::PrimaryStart, self.vocab.exact_range(&first))
+            {
+                if names.has_field(r, &q.text) {
+                    set(&mut bits, r);
                 }
             }
-            let rest = fuzzy.iter().zip(&names).map(|(a, b)| a & !b).collect();
-            (names, rest)
-        } else {
-            (fuzzy.clone(), vec![0u64; width])
+            bits
+        });
+        let names = |records, ceiling, band, exact| Tier {
+            records: Records::Set(records),
+            ceiling,
+            band: Some((band, exact)),
         };
-        let tier = |records, ceiling| Tier { records, ceiling };
+        let split = q.len > 3 && q.words.len() <= FUZZY_WORDS;
         let primary = from(Role::Primary, starts);
         let secondary = from(Role::Secondary, starts);
         let any_start = primary.iter().zip(&secondary).map(|(a, b)| a | b).collect();
@@ -537,15 +560,52 @@ impl SearchIndex {
             starts: any_start,
             typos: typos.clone(),
             tiers: vec![
-                tier(from(Role::PrimaryStart, starts), ceiling::PRIMARY_START),
-                tier(primary, ceiling::PRIMARY_WORD),
-                tier(fuzzy_names, ceiling::FUZZY_ANY),
-                tier(secondary, ceiling::SECONDARY),
-                tier(typos, ceiling::TYPOS),
-                tier(fuzzy_rest, ceiling::SECONDARY_FUZZY),
+                names(
+                    from(Role::PrimaryStart, starts),
+                    ceiling::PRIMARY_START,
+                    ceiling::PRIMARY_START_BAND,
+                    exact,
+                ),
+                names(
+                    primary,
+                    ceiling::PRIMARY_WORD,
+                    ceiling::PRIMARY_WORD_BAND,
+                    None,
+                ),
+                // A record whose names cannot hold the phrase fuzzily can match so only in a
+                // secondary field: scored after the typos (its ceiling is lower).
+                match split {
+                    true => tier(Records::FuzzyNames, ceiling::FUZZY_ANY),
+                    false => tier(Records::Set(fuzzy.clone()), ceiling::FUZZY_ANY),
+                },
+                tier(Records::Set(secondary), ceiling::SECONDARY),
+                tier(Records::Set(typos), ceiling::TYPOS),
+                tier(Records::FuzzyRest, ceiling::SECONDARY_FUZZY),
             ],
             fuzzy,
         })
+    }
+
+    /// The records that may match fuzzily split in two: those whose names may hold the phrase, and
+    /// the rest (which may hold it only in another field). Both empty when the phrase is not split
+    /// so (three letters or fewer, or more than [`FUZZY_WORDS`] words: the first tier holds them).
+    fn split_fuzzy(&self, q: &Query, fuzzy: &[u64]) -> (Vec<u64>, Vec<u64>) {
+        if q.len <= 3 || q.words.len() > FUZZY_WORDS {
+            return (vec![0; fuzzy.len()], vec![0; fuzzy.len()]);
+        }
+        let mut names = self.near_primary.most_pairs(&q.chars, missing_pairs(q.len));
+        names.iter_mut().zip(fuzzy).for_each(|(a, b)| *a &= b);
+        if let Some(text) = &self.names {
+            let span = max_span(q.len);
+            let out: Vec<u32> = ones(&names, self.entries.len())
+                .filter(|&r| !text.may_hold(r, &q.chars, span))
+                .collect();
+            for r in out {
+                names[r as usize / 64] &= !(1 << (r % 64));
+            }
+        }
+        let rest = fuzzy.iter().zip(&names).map(|(a, b)| a & !b).collect();
+        (names, rest)
     }
 
     /// The records where the query may match fuzzily (a superset: the scoring decides). A match
@@ -612,26 +672,57 @@ impl SearchIndex {
         };
         let mut scored = vec![0u64; self.entries.len().div_ceil(64)];
         let mut found: Vec<Candidate> = Vec::new();
+        let split = std::cell::OnceCell::new();
         for tier in &c.tiers {
             // Full, and the worst kept beats anything this tier can reach: done.
             if found.len() >= limit && found.iter().all(|c| c.0 > tier.ceiling) {
                 break;
             }
-            let ids: Vec<u32> = ones(&tier.records, self.entries.len())
+            let records = match &tier.records {
+                Records::Set(r) => r,
+                Records::FuzzyNames => &split.get_or_init(|| self.split_fuzzy(q, &c.fuzzy)).0,
+                Records::FuzzyRest => &split.get_or_init(|| self.split_fuzzy(q, &c.fuzzy)).1,
+            };
+            let mut ids: Vec<u32> = ones(records, self.entries.len())
                 .filter(|&i| !get(&scored, i))
                 .filter(|&i| allowed[i as usize])
                 .collect();
             for &i in &ids {
                 set(&mut scored, i);
             }
+            let score = |i: u32| {
+                let e = &self.entries[i as usize];
+                score_fields(&e.fields, q, plan, &matcher, c.may(i), false)
+                    .map(|(s, field, _)| (s, e.name_width, i, field))
+            };
+            if let (Some((band, exact)), Some(names)) = (&tier.band, &self.names) {
+                // Best names first; once the best kept beat what the rest can reach, stop.
+                let reach = |i: u32| {
+                    let band = match exact {
+                        Some(e) if get(e, i) => EXACT_BAND,
+                        _ => *band,
+                    };
+                    band + names.best(i)
+                };
+                ids.sort_unstable_by_key(|&i| (std::cmp::Reverse(reach(i)), i));
+                for chunk in ids.chunks(BOUNDED_CHUNK) {
+                    if superseded() {
+                        return None;
+                    }
+                    let reach = reach(chunk[0]);
+                    if found.len() >= limit && found.iter().all(|c| c.0 > reach) {
+                        break;
+                    }
+                    found.extend(chunk.iter().filter_map(|&i| score(i)));
+                    if found.len() > limit {
+                        found.select_nth_unstable_by(limit - 1, order);
+                        found.truncate(limit);
+                    }
+                }
+                continue;
+            }
             found.extend(self.map_parts(&ids, superseded, |part| {
-                part.iter()
-                    .filter_map(|&i| {
-                        let e = &self.entries[i as usize];
-                        score_fields(&e.fields, q, plan, &matcher, c.may(i), false)
-                            .map(|(s, field, _)| (s, e.name_width, i, field))
-                    })
-                    .collect()
+                part.iter().filter_map(|&i| score(i)).collect()
             })?);
             if found.len() > limit {
                 found.select_nth_unstable_by(limit - 1, order);

@@ -13,6 +13,8 @@ use std::ops::Range;
 // that skips letters ("Booster SessIoNS After"); a secondary prefix outranks a one-typo match of a
 // name, which in turn outranks a loose fuzzy match in a secondary field.
 const EXACT: i64 = 90_000_000;
+/// The band of a name, alias or id that is the query, before its tie-break.
+pub(super) const EXACT_BAND: i64 = EXACT;
 const PREFIX: i64 = 80_000_000;
 const WORD_PREFIX: i64 = 70_000_000;
 const FUZZY: i64 = 60_000_000;
@@ -51,9 +53,14 @@ pub(super) fn brevity(field: &str, folded: &str) -> i64 {
 pub(super) mod ceiling {
     use super::*;
     /// A name, alias or id starts with the query (or is it).
-    pub const PRIMARY_START: i64 = EXACT + 3000;
+    pub const PRIMARY_START: i64 = PRIMARY_START_BAND + 3000;
+    /// The same, before the field's tie-break (`brevity`, at most 3000), when no name is the
+    /// query itself (see [`EXACT_BAND`]).
+    pub const PRIMARY_START_BAND: i64 = PREFIX;
     /// A word of a name, alias or id starts with it.
-    pub const PRIMARY_WORD: i64 = WORD_PREFIX + 3000;
+    pub const PRIMARY_WORD: i64 = PRIMARY_WORD_BAND + 3000;
+    /// The same, before the field's tie-break.
+    pub const PRIMARY_WORD_BAND: i64 = WORD_PREFIX;
     /// A fuzzy match anywhere.
     pub const FUZZY_ANY: i64 = FUZZY + 999_999;
     /// A word of a secondary field starts with it.
@@ -115,6 +122,8 @@ pub(super) struct Plan {
     pub starts: Range<u32>,
     /// True when the query is more than its first word, so the rest must be checked in the field.
     pub check_rest: bool,
+    /// The query's first word.
+    first: String,
     /// Per query word, the edits to each vocabulary word (empty when typos are not looked for).
     pub typos: Vec<Vec<u8>>,
 }
@@ -147,7 +156,13 @@ impl Plan {
             starts,
             check_rest,
             typos,
+            first,
         }
+    }
+
+    /// The query's first word (its letters and digits).
+    pub fn first_word(&self) -> String {
+        self.first.clone()
     }
 
     /// True when the field's word `w` starts a match of the whole query.
