@@ -18,13 +18,13 @@
 mod field;
 mod filter;
 mod links;
-mod names;
 mod pairs;
 mod raw;
 mod resolve;
 mod run;
 mod score;
 mod terms;
+mod texts;
 mod typo;
 mod vocab;
 mod why;
@@ -92,8 +92,8 @@ pub struct SearchIndex {
     /// The same, in names, aliases and ids only: a record outside it can match fuzzily only in a
     /// secondary field, which ranks low enough to be scored last.
     near_primary: PairIndex,
-    /// The names, aliases and ids themselves, side by side (`None` when too long to number).
-    names: Option<names::NameText>,
+    /// The fields' folded texts, side by side (`None` when too long to number).
+    texts: Option<texts::Texts>,
     /// Pairs of word initials, in order, in a field.
     initials: PairIndex,
     /// Threads to score large sets on (this machine's, so not kept in the cache).
@@ -251,11 +251,10 @@ impl SearchIndex {
         }
         let order: Vec<(Kind, String)> = entries.iter().map(|e| (e.kind, e.id.clone())).collect();
         let links = links::Links::build(data, &order);
-        let names = names::NameText::build(entries.iter().map(|e| {
+        let texts = texts::Texts::build(entries.iter().map(|e| {
             e.fields
                 .iter()
-                .filter(|f| f.primary)
-                .map(|f| (f.folded.as_str(), f.brevity))
+                .map(|f| (f.folded.as_str(), f.mask, f.primary, f.brevity))
         }));
         report(1.0);
         SearchIndex {
@@ -263,7 +262,7 @@ impl SearchIndex {
             links,
             entries,
             vocab,
-            names,
+            texts,
             near,
             near_primary,
             initials,
@@ -534,14 +533,14 @@ impl SearchIndex {
             band: None,
         };
         // The records with a name, alias or id that is the phrase, for the first tier's bound.
-        let exact = self.names.as_ref().map(|names| {
+        let exact = self.texts.as_ref().map(|texts| {
             let first: String = plan.first_word();
             let mut bits = vec![0u64; width];
             for &r in self
                 .vocab
                 .postings(Role::PrimaryStart, self.vocab.exact_range(&first))
             {
-                if names.has_field(r, &q.text) {
+                if texts.has_name(r, &q.text) {
                     set(&mut bits, r);
                 }
             }
@@ -595,10 +594,9 @@ impl SearchIndex {
         }
         let mut names = self.near_primary.most_pairs(&q.chars, missing_pairs(q.len));
         names.iter_mut().zip(fuzzy).for_each(|(a, b)| *a &= b);
-        if let Some(text) = &self.names {
-            let span = max_span(q.len);
+        if let Some(texts) = &self.texts {
             let out: Vec<u32> = ones(&names, self.entries.len())
-                .filter(|&r| !text.may_hold(r, &q.chars, span))
+                .filter(|&r| !texts.may_hold(r, q, texts::Which::Names))
                 .collect();
             for r in out {
                 names[r as usize / 64] &= !(1 << (r % 64));
@@ -691,11 +689,25 @@ impl SearchIndex {
                 set(&mut scored, i);
             }
             let score = |i: u32| {
+                let may = c.may(i);
+                // A record that may match only fuzzily, and whose texts side by side say it cannot,
+                // is not read at all.
+                let may_fuzzily = || {
+                    may.fuzzy
+                        && q.len > 2
+                        && self
+                            .texts
+                            .as_ref()
+                            .is_none_or(|t| t.may_hold(i, q, texts::Which::All))
+                };
+                if !may.start && !may.typo && !may_fuzzily() {
+                    return None;
+                }
                 let e = &self.entries[i as usize];
-                score_fields(&e.fields, q, plan, &matcher, c.may(i), false)
+                score_fields(&e.fields, q, plan, &matcher, may, false)
                     .map(|(s, field, _)| (s, e.name_width, i, field))
             };
-            if let (Some((band, exact)), Some(names)) = (&tier.band, &self.names) {
+            if let (Some((band, exact)), Some(names)) = (&tier.band, &self.texts) {
                 // Best names first; once the best kept beat what the rest can reach, stop.
                 let reach = |i: u32| {
                     let band = match exact {

@@ -192,21 +192,31 @@ fn tight(positions: &[usize], q_len: usize, folded: &str) -> bool {
 
 /// A cheap test that a field may hold a tight fuzzy match (see [`tight`]): never false when it does.
 fn may_be_tight(f: &FieldText, q: &Query) -> bool {
+    may_be_tight_in(&f.folded, q)
+}
+
+/// [`may_be_tight`] on a field's folded text: short queries must occur together or as initials
+/// (the first letters of the runs of letters and digits); longer ones within a short stretch.
+pub(super) fn may_be_tight_in(folded: &str, q: &Query) -> bool {
     if q.len <= 3 {
-        if f.folded.contains(&q.text) {
+        if folded.contains(&q.text) {
             return true;
         }
         if q.chars.iter().all(|c| c.is_alphanumeric()) {
-            let initials: String = f
-                .words
-                .iter()
-                .filter_map(|w| f.folded[w.byte as usize..].chars().next())
-                .collect();
-            return subsequence(&initials, &q.chars);
+            let mut wanted = q.chars.iter().peekable();
+            let mut before = None::<char>;
+            for c in folded.chars() {
+                let initial = c.is_alphanumeric() && !before.is_some_and(char::is_alphanumeric);
+                before = Some(c);
+                if initial && wanted.next_if_eq(&&c).is_some() && wanted.peek().is_none() {
+                    return true;
+                }
+            }
+            return wanted.peek().is_none();
         }
-        return subsequence(&f.folded, &q.chars);
+        return subsequence(folded, &q.chars);
     }
-    within(&f.folded, &q.chars, max_span(q.len), f.folded.is_ascii())
+    within(folded, &q.chars, max_span(q.len), folded.is_ascii())
 }
 
 /// The best score a fuzzy match in this field can reach: a field that cannot beat the best match so
