@@ -276,3 +276,42 @@ fn the_facet_panels_lines_after_each_choice_are_those_worked_out_afresh() {
         );
     }
 }
+
+#[test]
+fn names_cut_alike_are_found_as_by_cutting_each() {
+    use clinic_explorer::tui::columns::{ListColumns, ListMeasure, cut_name, shared_words};
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    synth::write(2_000, dir.path()).expect("generated");
+    let generated = Dataset::load(&DataSource::Dir(dir.path().to_path_buf())).expect("loads");
+    let mut names: Vec<String> = (0..clinic_explorer::chart::group_count(&generated))
+        .filter_map(|g| clinic_explorer::chart::group_at(&generated, g).map(|g| g.name.clone()))
+        .collect();
+    names.extend(generated.therapies.iter().map(|t| t.name.clone()));
+    names.extend(common::fixture().clinics.iter().map(|c| c.name.clone()));
+    let m = ListMeasure::of(
+        names.iter().map(|n| RowWants {
+            name: text::width(n),
+            badge: 10,
+            least: 4,
+        }),
+        Some(names.clone()),
+    );
+    let mut sharing = 0;
+    for room in 0..60 {
+        let c = ListColumns::new(&m, room);
+        sharing += usize::from(!c.shared_starts.is_empty());
+        let mut alike: std::collections::HashMap<String, Vec<&str>> = Default::default();
+        for n in &names {
+            if text::width(n) > c.name_room {
+                alike.entry(cut_name(n, c.name_room)).or_default().push(n);
+            }
+        }
+        let slow: std::collections::HashMap<String, usize> = alike
+            .into_iter()
+            .filter(|(_, g)| g.len() > 1)
+            .map(|(cut, g)| (cut, shared_words(&g)))
+            .collect();
+        assert_eq!(c.shared_starts, slow, "room {room}");
+    }
+    assert!(sharing > 10, "names cut alike at {sharing} rooms");
+}

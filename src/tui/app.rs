@@ -127,6 +127,8 @@ pub struct App {
     costs_doc_cache: std::cell::RefCell<Option<(costs::CostsDocKey, Arc<Doc>)>>,
     /// The savings part of every cost chart, laid out for a width.
     savings_cache: std::cell::RefCell<Option<(usize, Arc<Vec<crate::tui::doc::DocLine>>)>>,
+    /// Each cost range's group and each group's South Korean range, once worked out.
+    cost_places_cache: std::cell::RefCell<Option<Arc<costs::CostPlaces>>>,
 }
 
 /// A detail document and what it was laid out for (see [`App::detail_doc`]).
@@ -238,6 +240,7 @@ impl App {
             detail_cache: std::cell::RefCell::new(None),
             costs_doc_cache: std::cell::RefCell::new(None),
             savings_cache: std::cell::RefCell::new(None),
+            cost_places_cache: std::cell::RefCell::new(None),
         }
     }
 

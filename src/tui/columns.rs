@@ -200,6 +200,15 @@ pub fn cut_name(s: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
+    let kept = cut_kept(s, width);
+    let mut out = String::with_capacity(kept.len() + '…'.len_utf8());
+    out.push_str(kept);
+    out.push('…');
+    out
+}
+
+/// What a cut of `s` to `width` columns (at least 1; `s` being wider) keeps before its `…`.
+fn cut_kept(s: &str, width: usize) -> &str {
     // The characters that fit with room for the `…` (in place: a list cuts thousands of names).
     let mut w = 0;
     let mut end = 0;
@@ -220,11 +229,7 @@ pub fn cut_name(s: &str, width: usize) -> String {
             end = start;
         }
     }
-    let kept = s[..end].trim_end();
-    let mut out = String::with_capacity(kept.len() + '…'.len_utf8());
-    out.push_str(kept);
-    out.push('…');
-    out
+    s[..end].trim_end()
 }
 
 /// How many whole words every name of a group begins with alike (a word holding a figure or a code,
@@ -675,16 +680,29 @@ impl ListColumns {
             badge_width
         };
         let name_room = room.saturating_sub(badge_width + GAP);
-        let mut alike: std::collections::HashMap<String, Vec<&str>> = Default::default();
+        // Names by what their cut keeps (the cut is that and `…`; in no columns, nothing).
+        let mut alike: std::collections::HashMap<&str, Vec<&str>> = Default::default();
         for n in m.names.iter().flatten() {
             if text::width(n) > name_room {
-                alike.entry(cut_name(n, name_room)).or_default().push(n);
+                let kept = if name_room == 0 {
+                    ""
+                } else {
+                    cut_kept(n, name_room)
+                };
+                alike.entry(kept).or_default().push(n);
             }
         }
         let shared_starts = alike
             .into_iter()
             .filter(|(_, group)| group.len() > 1)
-            .map(|(cut, group)| (cut, shared_words(&group)))
+            .map(|(kept, group)| {
+                let cut = if name_room == 0 {
+                    String::new()
+                } else {
+                    format!("{kept}…")
+                };
+                (cut, shared_words(&group))
+            })
             .collect();
         ListColumns {
             badge_width,

@@ -15,6 +15,14 @@ use crate::tui::doc::{self, CostView, Doc};
 use crate::tui::yank::{self, Yank};
 use std::sync::Arc;
 
+/// Each cost range's group (its place among the charted groups; `usize::MAX`: none) and each
+/// charted group's first South Korean range (`usize::MAX`: none), by position.
+#[derive(Debug)]
+pub(super) struct CostPlaces {
+    group_of: Vec<usize>,
+    korea: Vec<usize>,
+}
+
 /// What a cost chart document is laid out for: the group (its place among the charted groups),
 /// the selected bar, the currency, the width and presenter mode.
 pub(super) type CostsDocKey = (Option<usize>, usize, crate::model::Currency, usize, bool);
@@ -169,18 +177,9 @@ impl App {
         if !self.shows_costs(kind) {
             return None;
         }
-        // Each cost range's group among the charted ones, by position (no id is looked up).
-        let total = self.data.costs.ranges.len();
-        let mut group_of = vec![usize::MAX; total];
-        let charted: Vec<&crate::model::CostGroup> = self.data.charted_groups().collect();
-        for (g, group) in charted.iter().enumerate() {
-            for &p in self.data.index_ranges_in_group(group.id.as_str()) {
-                if let Some(slot) = group_of.get_mut(p) {
-                    *slot = g;
-                }
-            }
-        }
-        let mut seen = vec![false; charted.len()];
+        let places = self.cost_places();
+        let (group_of, charted) = (&places.group_of, places.korea.len());
+        let mut seen = vec![false; charted];
         // Each group kept, and the place of its best-placed range.
         let mut groups: Vec<(usize, usize)> = Vec::new();
         for (at, &p) in ranges.iter().enumerate() {
@@ -194,26 +193,15 @@ impl App {
         if keep_order {
             // Sorted, a group stands where the range its badge shows (South Korea's) stands, so the
             // figures beside the names read in order; a group without one, by its best-placed range.
-            let mut at = vec![usize::MAX; total];
+            let mut at = vec![usize::MAX; group_of.len()];
             for (i, &p) in ranges.iter().enumerate() {
                 if let Some(slot) = at.get_mut(p) {
                     *slot = i;
                 }
             }
             for (g, best) in &mut groups {
-                let shown = self
-                    .data
-                    .index_ranges_in_group(charted[*g].id.as_str())
-                    .iter()
-                    .copied()
-                    .find(|&p| {
-                        self.data
-                            .costs
-                            .ranges
-                            .get(p)
-                            .is_some_and(|r| chart::is_korea(&r.country))
-                    });
-                if let Some(i) = shown.map(|p| at[p]).filter(|&i| i != usize::MAX) {
+                let shown = places.korea[*g];
+                if let Some(&i) = at.get(shown).filter(|&&i| i != usize::MAX) {
                     *best = i;
                 }
             }
@@ -222,6 +210,38 @@ impl App {
             groups.sort_unstable();
         }
         Some(groups.into_iter().map(|(g, _)| g).collect())
+    }
+
+    /// Each cost range's group and each group's South Korean range, by position: worked out once
+    /// (the data does not change), as a sorted or narrowed Costs tab places its groups by them.
+    fn cost_places(&self) -> Arc<CostPlaces> {
+        if let Some(p) = &*self.cost_places_cache.borrow() {
+            return Arc::clone(p);
+        }
+        let total = self.data.costs.ranges.len();
+        let mut places = CostPlaces {
+            group_of: vec![usize::MAX; total],
+            korea: Vec::new(),
+        };
+        for (g, group) in self.data.charted_groups().enumerate() {
+            let ranges = self.data.index_ranges_in_group(group.id.as_str());
+            for &p in ranges {
+                if let Some(slot) = places.group_of.get_mut(p) {
+                    *slot = g;
+                }
+            }
+            let korea = ranges.iter().copied().find(|&p| {
+                self.data
+                    .costs
+                    .ranges
+                    .get(p)
+                    .is_some_and(|r| chart::is_korea(&r.country))
+            });
+            places.korea.push(korea.unwrap_or(usize::MAX));
+        }
+        let places = Arc::new(places);
+        *self.cost_places_cache.borrow_mut() = Some(Arc::clone(&places));
+        places
     }
 
     /// Where a record stands in the costs view's list: a cost range's group.

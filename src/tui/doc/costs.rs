@@ -11,7 +11,7 @@ use super::{DetailOptions, Doc, DocLine, Role, append_detail};
 use crate::chart::{self, Bar, CostChart};
 use crate::dataset::Dataset;
 use crate::describe::{Field, Link};
-use crate::model::{Currency, Kind};
+use crate::model::{CostRange, Currency, Kind};
 use crate::money;
 use crate::text;
 
@@ -53,8 +53,7 @@ fn figure(v: u64, currency: Currency, converted: bool, compact: bool) -> String 
 
 /// A bar's figure as the source words it, in the chart's currency; a converted one starts with "≈"
 /// ("≈$276–$1,724", "from ≈$15,000").
-fn bar_text(data: &Dataset, bar: &Bar, currency: Currency) -> String {
-    let range = data.cost(&bar.cost_id);
+fn bar_text(range: Option<&CostRange>, bar: &Bar, currency: Currency) -> String {
     let min = range.and_then(|r| r.min).map(|_| bar.min);
     let qualifier = range.and_then(|r| r.qualifier);
     let text = money::bounds_text(min, bar.max, qualifier, |v| money::amount(v, currency));
@@ -74,9 +73,14 @@ pub fn approx(text: &str, currency: Currency) -> String {
 }
 
 /// The figures at a bar's ends: (left, right); empty where there is none.
-fn ends(data: &Dataset, bar: &Bar, currency: Currency, compact: bool) -> (String, String) {
+fn ends(
+    range: Option<&CostRange>,
+    bar: &Bar,
+    currency: Currency,
+    compact: bool,
+) -> (String, String) {
     let f = |v| figure(v, currency, bar.converted, compact);
-    let no_min = data.cost(&bar.cost_id).is_some_and(|c| c.min.is_none());
+    let no_min = range.is_some_and(|c| c.min.is_none());
     let top = |max| {
         if bar.open {
             format!("{}+", f(max))
@@ -141,9 +145,22 @@ pub fn costs_of(
     }
     doc.para("", "", &legend, Role::Meta, width);
     doc.blank();
-    draw_bars(&mut doc, data, &c, selected, width, compact);
+    // The bars' cost ranges, in the bars' order (no range is looked up by id).
+    let mut in_group = data.ranges_in_group(group.id.as_str());
+    let ranges: Vec<Option<&CostRange>> = c
+        .bars
+        .iter()
+        .map(|bar| {
+            in_group
+                .next()
+                .filter(|r| r.id.as_str() == bar.cost_id)
+                .or_else(|| data.cost(&bar.cost_id))
+        })
+        .collect();
+    draw_bars(&mut doc, &ranges, &c, selected, width, compact);
     let bars = c.bars.len();
-    if let Some(bar) = c.bars.get(selected.min(bars.saturating_sub(1))) {
+    let sel = selected.min(bars.saturating_sub(1));
+    if let Some(bar) = c.bars.get(sel) {
         doc.heading("Selected range");
         if let Some(mut d) = data.describe(Kind::Cost, &bar.cost_id) {
             let original = data.cost(&bar.cost_id).map(|r| r.currency);
@@ -155,7 +172,7 @@ pub fn costs_of(
                     .unwrap_or_default();
                 let field = Field {
                     label: format!("In {currency}"),
-                    value: format!("{}{at}", bar_text(data, bar, currency)),
+                    value: format!("{}{at}", bar_text(ranges[sel], bar, currency)),
                 };
                 let at = d.fields.iter().position(|f| f.label == "Range");
                 d.fields.insert(at.map_or(0, |i| i + 1), field);
@@ -177,7 +194,7 @@ pub fn costs_of(
 
 fn draw_bars(
     doc: &mut Doc,
-    data: &Dataset,
+    ranges: &[Option<&CostRange>],
     c: &CostChart,
     selected: usize,
     width: usize,
@@ -186,7 +203,8 @@ fn draw_bars(
     let ends: Vec<(String, String)> = c
         .bars
         .iter()
-        .map(|b| ends(data, b, c.currency, compact))
+        .enumerate()
+        .map(|(i, b)| ends(ranges[i], b, c.currency, compact))
         .collect();
     let margin = |w: usize| if w > 0 { w + 1 } else { 0 };
     let left = ends.iter().map(|(l, _)| margin(text::width(l))).max();
@@ -197,7 +215,7 @@ fn draw_bars(
         let role = if bar.korea { Role::Korea } else { Role::Label };
         let pointer = if i == selected { "▸" } else { " " };
         let marker = if bar.korea { "◆ " } else { "  " };
-        let shown = text::sanitize(&bar_text(data, bar, c.currency));
+        let shown = text::sanitize(&bar_text(ranges[i], bar, c.currency));
         let country = text::sanitize(&bar.country);
         let unit = format!(" · {} · ", bar.unit);
         // A figure is never cut: when the line is too narrow it moves to a line of its own.
