@@ -94,6 +94,10 @@ pub struct SearchIndex {
     near_primary: PairIndex,
     /// The fields' folded texts, side by side (`None` when too long to number).
     texts: Option<texts::Texts>,
+    /// Each record's place in the order hits tie in: shorter name first, then by id (then by
+    /// record), so that ranking compares two numbers rather than two records.
+    #[serde(with = "raw")]
+    tie: Vec<u32>,
     /// Pairs of word initials, in order, in a field.
     initials: PairIndex,
     /// Threads to score large sets on (this machine's, so not kept in the cache).
@@ -251,6 +255,15 @@ impl SearchIndex {
         }
         let order: Vec<(Kind, String)> = entries.iter().map(|e| (e.kind, e.id.clone())).collect();
         let links = links::Links::build(data, &order);
+        let mut by_tie: Vec<u32> = (0..entries.len() as u32).collect();
+        by_tie.sort_by(|&a, &b| {
+            let (ea, eb) = (&entries[a as usize], &entries[b as usize]);
+            (ea.name_width, &ea.id, a).cmp(&(eb.name_width, &eb.id, b))
+        });
+        let mut tie = vec![0u32; entries.len()];
+        for (rank, &r) in by_tie.iter().enumerate() {
+            tie[r as usize] = rank as u32;
+        }
         let texts = texts::Texts::build(entries.iter().map(|e| {
             e.fields
                 .iter()
@@ -263,6 +276,7 @@ impl SearchIndex {
             entries,
             vocab,
             texts,
+            tie,
             near,
             near_primary,
             initials,
@@ -660,14 +674,9 @@ impl SearchIndex {
         }
         let matcher = SkimMatcherV2::default().ignore_case();
         // (score, name width, record, field)
-        type Candidate = (i64, usize, u32, usize);
-        let order = |a: &Candidate, b: &Candidate| {
-            b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then_with(|| {
-                self.entries[a.2 as usize]
-                    .id
-                    .cmp(&self.entries[b.2 as usize].id)
-            })
-        };
+        // (score, tie-break rank: shorter name, then id; record, field)
+        type Candidate = (i64, u32, u32, usize);
+        let order = |a: &Candidate, b: &Candidate| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         let mut scored = vec![0u64; self.entries.len().div_ceil(64)];
         let mut found: Vec<Candidate> = Vec::new();
         let split = std::cell::OnceCell::new();
@@ -705,7 +714,7 @@ impl SearchIndex {
                 }
                 let e = &self.entries[i as usize];
                 score_fields(&e.fields, q, plan, &matcher, may, false)
-                    .map(|(s, field, _)| (s, e.name_width, i, field))
+                    .map(|(s, field, _)| (s, self.tie[i as usize], i, field))
             };
             if let (Some((band, exact)), Some(names)) = (&tier.band, &self.texts) {
                 // Best names first; once the best kept beat what the rest can reach, stop.

@@ -178,7 +178,8 @@ impl SearchIndex {
                 + i64::from(phrase) * 1_000_000_000
                 + score
         };
-        let mut found: Vec<(i64, u32)> = Vec::new();
+        // (key, tie-break rank, record)
+        let mut found: Vec<(i64, u32, u32)> = Vec::new();
         let mut most = 0usize;
         // The records the phrase matched, to look up without hashing every record.
         let mut in_phrase = vec![false; n];
@@ -224,20 +225,17 @@ impl SearchIndex {
             };
             let count = if in_phrase[r] { q.words.len() } else { count };
             most = most.max(count);
-            found.push((k, r as u32));
+            found.push((k, self.tie[r], r as u32));
         }
         if !q.words.is_empty() {
-            found.retain(|&(k, _)| k / 1_000_000_000_000 == most as i64);
+            found.retain(|&(k, _, _)| k / 1_000_000_000_000 == most as i64);
         }
-        let order = |a: &(i64, u32), b: &(i64, u32)| {
-            let (ea, eb) = (&self.entries[a.1 as usize], &self.entries[b.1 as usize]);
+        // Best first; ties by the shorter name, then the id (the rank kept in the index).
+        let order = |a: &(i64, u32, u32), b: &(i64, u32, u32)| {
             if q.words.is_empty() {
-                return a.1.cmp(&b.1);
+                return a.2.cmp(&b.2);
             }
-            b.0.cmp(&a.0)
-                .then(ea.name_width.cmp(&eb.name_width))
-                .then_with(|| ea.id.cmp(&eb.id))
-                .then(a.1.cmp(&b.1))
+            b.0.cmp(&a.0).then(a.1.cmp(&b.1))
         };
         if found.len() > o.limit {
             found.select_nth_unstable_by(o.limit - 1, order);
@@ -248,7 +246,7 @@ impl SearchIndex {
         Some(
             found
                 .into_iter()
-                .map(|(k, r)| {
+                .map(|(k, _, r)| {
                     let e = &self.entries[r as usize];
                     let phrase = phrases.get(&r).map(|(_, f, p)| (*f, p.clone()));
                     let w = super::why::explain(self, r, q, &tables, phrase, o.currency);
