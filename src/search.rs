@@ -161,6 +161,9 @@ struct Candidates {
     starts: Vec<u64>,
     /// A word of the record is within typos of the phrase's first word.
     typos: Vec<u64>,
+    /// The fuzzy candidates split by where they may match (see [`SearchIndex::split_fuzzy`]), worked
+    /// out when a fuzzy tier is first reached.
+    split: std::sync::OnceLock<(Vec<u64>, Vec<u64>)>,
 }
 
 impl Candidates {
@@ -441,33 +444,38 @@ impl SearchIndex {
     fn phrase(
         &self,
         query: &str,
-        allowed: &[bool],
+        parts: &[Vec<bool>],
         limit: usize,
         state: &mut SearchState,
         superseded: &(dyn Fn() -> bool + Sync),
         by_text: bool,
-    ) -> Option<Vec<Ranked>> {
+    ) -> Option<Vec<Vec<Ranked>>> {
         let Some(q) = prepare(query) else {
-            return Some(Vec::new());
+            return Some(vec![Vec::new(); parts.len()]);
         };
-        if by_text {
-            let mut plan = Plan::new(&q, &self.vocab);
+        let mut plan = Plan::new(&q, &self.vocab);
+        let c = if by_text {
             // Word starts checked by text rather than by vocabulary number.
             if q.indexable() {
                 plan.starts = 0..self.vocab.len() as u32;
                 plan.check_rest = true;
             }
-            let c = self.everything(&q);
-            return self.rank(&q, &plan, &c, allowed, limit, &|| false);
-        }
-        let plan = Plan::new(&q, &self.vocab);
-        let c = if q.indexable() {
+            self.everything(&q)
+        } else if q.indexable() {
             self.tiers(&q, &plan, state, superseded)?
         } else {
             // Nothing to look up: every record may match, at a word start or fuzzily.
             self.everything(&q)
         };
-        self.rank(&q, &plan, &c, allowed, limit, superseded)
+        // The same candidates ranked within each part (the kind steered to, the rest).
+        parts
+            .iter()
+            .map(|allowed| {
+                let superseded: &(dyn Fn() -> bool + Sync) =
+                    if by_text { &|| false } else { superseded };
+                self.rank(&q, &plan, &c, allowed, limit, superseded)
+            })
+            .collect()
     }
 
     /// One tier of every record, all of which may match fuzzily (unless the phrase has more than
@@ -480,6 +488,7 @@ impl SearchIndex {
             all.clone()
         };
         Candidates {
+            split: std::sync::OnceLock::new(),
             starts: all.clone(),
             typos: all.clone(),
             tiers: vec![Tier {
@@ -570,6 +579,7 @@ impl SearchIndex {
         let secondary = from(Role::Secondary, starts);
         let any_start = primary.iter().zip(&secondary).map(|(a, b)| a | b).collect();
         Some(Candidates {
+            split: std::sync::OnceLock::new(),
             starts: any_start,
             typos: typos.clone(),
             tiers: vec![
@@ -679,7 +689,7 @@ impl SearchIndex {
         let order = |a: &Candidate, b: &Candidate| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         let mut scored = vec![0u64; self.entries.len().div_ceil(64)];
         let mut found: Vec<Candidate> = Vec::new();
-        let split = std::cell::OnceCell::new();
+        let split = &c.split;
         for tier in &c.tiers {
             // Full, and the worst kept beats anything this tier can reach: done.
             if found.len() >= limit && found.iter().all(|c| c.0 > tier.ceiling) {

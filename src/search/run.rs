@@ -141,12 +141,9 @@ impl SearchIndex {
                     .into(),
                 None => vec![allowed.clone()],
             };
-            for part in &parts {
-                for (r, score, field, pos) in
-                    self.phrase(&phrase, part, o.limit, state, superseded, by_text)?
-                {
-                    phrases.insert(r, (score, field, pos));
-                }
+            let ranked = self.phrase(&phrase, &parts, o.limit, state, superseded, by_text)?;
+            for (r, score, field, pos) in ranked.into_iter().flatten() {
+                phrases.insert(r, (score, field, pos));
             }
         }
         // A record of the kind the words steer to moves up two steps (a link's worth and more).
