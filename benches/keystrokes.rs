@@ -102,13 +102,40 @@ fn facets(index: &SearchIndex) {
     for kind in [Kind::Clinic, Kind::Therapy, Kind::Cost] {
         let records: Vec<usize> = table.range(kind).collect();
         time(
-            &format!("counts, every facet of {}", kind.plural()),
+            &format!(
+                "counts, every facet of {}, one facet at a time",
+                kind.plural()
+            ),
             &mut || {
                 for &f in facets_of(kind) {
                     black_box(table.counts(records.iter().copied(), f));
                 }
             },
         );
+        // What the explorer's panel does: every facet in one pass, with nothing chosen and with the
+        // first value of the first facet chosen.
+        let facets = facets_of(kind);
+        time(
+            &format!("panel counts of {}, one pass", kind.plural()),
+            &mut || {
+                black_box(table.panel_numbers(table.range(kind), facets, &[]));
+            },
+        );
+        let first = table.panel_numbers(table.range(kind), facets, &[]);
+        if let (Some(&f), Some(&(value, _))) =
+            (facets.first(), first.first().and_then(|v| v.first()))
+        {
+            let chosen = [(f, vec![value])];
+            time(
+                &format!(
+                    "panel counts of {}, one pass, a value chosen",
+                    kind.plural()
+                ),
+                &mut || {
+                    black_box(table.panel_numbers(table.range(kind), facets, &chosen));
+                },
+            );
+        }
     }
     let filter = Filter {
         field: Field::District,
