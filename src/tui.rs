@@ -168,6 +168,8 @@ fn session(
     match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Stopped(stop)) => ExitCode::from(stop.exit_code()),
+        // The terminal failed because it went away (a write, or taking it again after a suspend).
+        Err(_) if terminal::hung_up() => ExitCode::from(event::Stop::Hangup.exit_code()),
         Err(e) => {
             complain(&format!("the terminal failed: {e}"));
             ExitCode::from(1)

@@ -397,7 +397,81 @@ fn the_input_ending_ends_the_explorer_without_a_sighup() {
         env!("CARGO_BIN_EXE_clinic-explorer"),
     ]);
     let status = hang_up_when_idle(cmd);
-    assert_eq!(status.exit_code(), 1, "{status:?}");
+    assert_eq!(status.exit_code(), 129, "{status:?}");
+}
+
+/// Kills a process with SIGKILL when dropped, should it still be there: a test that fails leaves
+/// no explorer behind without its terminal.
+struct KillOnDrop(String);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if std::path::Path::new(&format!("/proc/{}", self.0)).exists() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &self.0])
+                .status();
+        }
+    }
+}
+
+/// The process ids of a process's children.
+fn children(pid: u32) -> Vec<String> {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_terminal_going_away_while_suspended_ends_the_explorer_once_continued() {
+    // A shell that ignores the hang-up leads the session, as in a terminal window whose shell
+    // outlives it: the explorer, stopped by SIGTSTP, gets no SIGHUP when the terminal goes; when
+    // it is continued it finds its terminal hung up (reading it gives end of file forever). It
+    // must end, with the hang-up's status, not run on without a terminal.
+    let mut cmd = CommandBuilder::new("/bin/sh");
+    cmd.args([
+        "-c",
+        "trap '' HUP; \"$0\" --data tests/fixtures/data; exit $?",
+        env!("CARGO_BIN_EXE_clinic-explorer"),
+    ]);
+    let (master, mut child, _home) = spawn(cmd);
+    let mut reader = master.try_clone_reader().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 8192];
+    while !String::from_utf8_lossy(&seen).contains("\x1b[?2026l") {
+        let n = reader.read(&mut buf).expect("the explorer draws");
+        assert!(n > 0, "the output ended before the first frame");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    let shell = child.process_id().expect("a process id");
+    let explorer = children(shell)
+        .pop()
+        .expect("the explorer runs under the shell");
+    let _cleanup = KillOnDrop(explorer.clone());
+    signal(&explorer, "TSTP");
+    wait_stopped(&explorer);
+    // The terminal goes away: its last descriptor on this side closed.
+    drop(reader);
+    drop(master);
+    signal(&explorer, "CONT");
+    // Generous: a loaded machine may take a while to schedule it; a spinning explorer never ends.
+    let end = Instant::now() + 3 * DEADLINE;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() >= end {
+            let stat =
+                std::fs::read_to_string(format!("/proc/{explorer}/stat")).unwrap_or_default();
+            drop(_cleanup);
+            let _ = child.kill();
+            panic!("the explorer did not exit after its terminal went away: {stat}");
+        }
+        // Polling the exit status: nothing to read any more, so look again shortly.
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.exit_code(), 129, "{status:?}");
 }
 
 /// A generated data directory big enough to load behind the gauge.

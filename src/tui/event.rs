@@ -8,13 +8,14 @@ use std::sync::mpsc::{self, Receiver, Sender};
 /// Why the explorer must stop although nobody pressed q.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {
-    /// SIGHUP: the terminal went away.
+    /// SIGHUP, or the terminal hung up (its input at end of file or failing): the terminal went
+    /// away.
     Hangup,
     /// SIGTERM.
     Terminate,
     /// SIGINT from outside (Ctrl-c itself arrives as a key in raw mode).
     Interrupt,
-    /// The terminal's input ended or failed.
+    /// crossterm's reader failed (or could not start).
     InputClosed,
     /// Another signal whose default is to end the process (SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM...),
     /// by number.
@@ -90,23 +91,29 @@ impl TerminalEvents {
         Ok(TerminalEvents { rx, tx, pending })
     }
 
-    /// Starts the reading and watching threads, unless they run already. The input's reader is set
-    /// up here, before the thread starts, and the terminal's size is reported once: a resize after
-    /// the first frame was laid out and before the reader was there is not lost.
+    /// Starts the reading and watching threads, unless they run already. The input's thread sets up
+    /// crossterm's reader, then reports the terminal's size once: a resize after the first frame was
+    /// laid out and before the reader was there is not lost. The main thread never reads the
+    /// terminal.
     pub fn listen(&mut self) -> std::io::Result<()> {
         let Some(watch) = self.pending.take() else {
             return Ok(());
         };
         watch.start()?;
-        let _ = crossterm::event::poll(std::time::Duration::ZERO);
-        if let Ok((width, height)) = crossterm::terminal::size() {
-            let _ = self.tx.send(Event::Resize(width, height));
-        }
         std::thread::Builder::new()
             .name("terminal input".into())
             .spawn({
                 let tx = self.tx.clone();
-                move || read_input(&tx)
+                move || {
+                    // Never on the main thread: on a terminal that has hung up, crossterm's reader
+                    // reads end of file again and again and does not return (see
+                    // `terminal::watch_hangup`, which ends the explorer then).
+                    let _ = crossterm::event::poll(std::time::Duration::ZERO);
+                    if let Ok((width, height)) = crossterm::terminal::size() {
+                        let _ = tx.send(Event::Resize(width, height));
+                    }
+                    read_input(&tx)
+                }
             })?;
         Ok(())
     }

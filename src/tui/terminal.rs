@@ -178,11 +178,11 @@ pub fn catch(tx: Sender<Event>) -> io::Result<Watch> {
     let mut wanted = ENDING.to_vec();
     wanted.extend([SIGTSTP, SIGCONT]);
     let signals = signal_hook::iterator::Signals::new(wanted)?;
-    Ok(Watch {
-        tx,
-        signals,
-        tty: the_terminal(),
-    })
+    let tty = the_terminal();
+    if let Some(copy) = tty.as_ref().and_then(|t| t.try_clone().ok()) {
+        let _ = WATCHED.set(copy);
+    }
+    Ok(Watch { tx, signals, tty })
 }
 
 /// Without Unix signals there is nothing to catch.
@@ -247,9 +247,44 @@ impl Watch {
     }
 }
 
+/// Set once the terminal has hung up: a failure of the terminal after that is the hang-up.
+static HUNG_UP: AtomicBool = AtomicBool::new(false);
+
+/// The terminal [`watch_hangup`] watches, kept to ask whether it has hung up.
+#[cfg(unix)]
+static WATCHED: std::sync::OnceLock<std::os::fd::OwnedFd> = std::sync::OnceLock::new();
+
+/// Whether the terminal has hung up: [`watch_hangup`] saw it, or the terminal says so now (the
+/// main thread may find its terminal failing before that thread has run).
+pub fn hung_up() -> bool {
+    if HUNG_UP.load(Ordering::SeqCst) {
+        return true;
+    }
+    #[cfg(unix)]
+    if let Some(tty) = WATCHED.get() {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let mut fds = [PollFd::new(tty, PollFlags::empty())];
+        let now = Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        if poll(&mut fds, Some(&now)).is_ok() {
+            let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+            return fds[0].revents().intersects(gone);
+        }
+    }
+    false
+}
+
+/// How long the main thread has to end the explorer after the hang-up before [`watch_hangup`]
+/// ends it itself.
+#[cfg(unix)]
+const HANGUP_GRACE_SECS: u64 = 3;
+
 /// Waits, without using the CPU, until the terminal hangs up (the input reports end of file or an
-/// error), then says so. crossterm's reader does not return on end of file, so this is how the
-/// explorer learns that its terminal is gone when no SIGHUP comes.
+/// error), then says so ([`Stop::Hangup`]), and ends the process itself if it is still there a few
+/// seconds later. crossterm's reader does not return on end of file (it reads again at once,
+/// forever), so this is how the explorer learns that its terminal is gone when no SIGHUP comes.
 #[cfg(unix)]
 fn watch_hangup(tty: &std::os::fd::OwnedFd, tx: &Sender<Event>) {
     use rustix::event::{PollFd, PollFlags, poll};
@@ -259,8 +294,14 @@ fn watch_hangup(tty: &std::os::fd::OwnedFd, tx: &Sender<Event>) {
             Ok(_) => {
                 let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
                 if fds[0].revents().intersects(gone) {
-                    let _ = tx.send(Event::Stop(Stop::InputClosed));
-                    return;
+                    HUNG_UP.store(true, Ordering::SeqCst);
+                    let _ = tx.send(Event::Stop(Stop::Hangup));
+                    // The main thread normally ends the explorer at once. Should it be stuck (in
+                    // crossterm, which reads a hung-up terminal's end of file again and again),
+                    // end it from here rather than leave a process spinning without a terminal.
+                    std::thread::sleep(std::time::Duration::from_secs(HANGUP_GRACE_SECS));
+                    let _ = restore();
+                    std::process::exit(i32::from(Stop::Hangup.exit_code()));
                 }
             }
             Err(rustix::io::Errno::INTR) => {}
