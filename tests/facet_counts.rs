@@ -94,17 +94,7 @@ fn choice_sets(t: &FacetTable, kind: Kind) -> Vec<Vec<(Field, String)>> {
 }
 
 fn numbers(t: &FacetTable, kind: Kind, chosen: &[(Field, String)]) -> Vec<(Field, Vec<u32>)> {
-    facets_of(kind)
-        .iter()
-        .filter_map(|&f| {
-            let texts: Vec<&str> = chosen
-                .iter()
-                .filter(|c| c.0 == f)
-                .map(|c| c.1.as_str())
-                .collect();
-            (!texts.is_empty()).then(|| (f, t.shown_numbers(texts)))
-        })
-        .collect()
+    t.chosen_numbers(facets_of(kind), chosen)
 }
 
 #[test]

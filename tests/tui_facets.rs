@@ -376,17 +376,7 @@ fn the_panel_counts_in_one_pass_what_each_facet_counts_alone() {
         }
         sets.push(vec![(facets[0], "no such value".into())]);
         for chosen in sets {
-            let numbers: Vec<_> = facets
-                .iter()
-                .filter_map(|&f| {
-                    let texts: Vec<&str> = chosen
-                        .iter()
-                        .filter(|c| c.0 == f)
-                        .map(|c| c.1.as_str())
-                        .collect();
-                    (!texts.is_empty()).then(|| (f, table.shown_numbers(texts)))
-                })
-                .collect();
+            let numbers = table.chosen_numbers(facets, &chosen);
             let panel = table.panel_counts(table.range(kind), facets, &numbers);
             for (i, &f) in facets.iter().enumerate() {
                 let others = table.range(kind).filter(|&r| {

@@ -241,17 +241,7 @@ fn the_facet_panels_lines_after_each_choice_are_those_worked_out_afresh() {
             let chosen = app.list_view(kind).chosen.clone();
             chosen_most = chosen_most.max(chosen.len());
             let facets = facets_of(kind);
-            let numbers: Vec<_> = facets
-                .iter()
-                .filter_map(|&f| {
-                    let texts: Vec<&str> = chosen
-                        .iter()
-                        .filter(|c| c.0 == f)
-                        .map(|c| c.1.as_str())
-                        .collect();
-                    (!texts.is_empty()).then(|| (f, table.shown_numbers(texts)))
-                })
-                .collect();
+            let numbers = table.chosen_numbers(facets, &chosen);
             let fresh: Vec<_> = facets
                 .iter()
                 .zip(table.panel_counts(table.range(kind), facets, &numbers))

@@ -483,6 +483,26 @@ impl FacetTable {
             .any(|&(f, v)| f == field && wanted.contains(&self.shown_of[v as usize]))
     }
 
+    /// Choices given as (facet, shown value) turned into numbers, per facet of `facets` that has
+    /// any (what [`FacetTable::panel_numbers`] takes); a value no record has is left out.
+    pub fn chosen_numbers(
+        &self,
+        facets: &[Field],
+        chosen: &[(Field, String)],
+    ) -> Vec<(Field, Vec<u32>)> {
+        facets
+            .iter()
+            .filter_map(|&f| {
+                let texts: Vec<&str> = chosen
+                    .iter()
+                    .filter(|c| c.0 == f)
+                    .map(|c| c.1.as_str())
+                    .collect();
+                (!texts.is_empty()).then(|| (f, self.shown_numbers(texts)))
+            })
+            .collect()
+    }
+
     /// The numbers of shown values (for [`FacetTable::has_any`]); a text no record has is left out.
     pub fn shown_numbers<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
         texts

@@ -172,19 +172,7 @@ impl App {
     /// Each facet of a kind with choices, and the numbers of the values chosen in it (a choice no
     /// record has keeps none).
     fn chosen_numbers(&self, table: &FacetTable, kind: Kind) -> Vec<(Field, Vec<u32>)> {
-        let v = self.list_view(kind);
-        facets_of(kind)
-            .iter()
-            .filter_map(|&f| {
-                let texts: Vec<&str> = v
-                    .chosen
-                    .iter()
-                    .filter(|(cf, _)| *cf == f)
-                    .map(|(_, s)| s.as_str())
-                    .collect();
-                (!texts.is_empty()).then(|| (f, table.shown_numbers(texts)))
-            })
-            .collect()
+        table.chosen_numbers(facets_of(kind), &self.list_view(kind).chosen)
     }
 
     /// Works out a tab's rows again after its choices changed.
