@@ -81,19 +81,25 @@ fn spawn_in(
     (pty.master, child, home)
 }
 
-/// Runs a command until the explorer has drawn its first frame and waits for input, then closes the
-/// terminal's side as a terminal window closing does; returns the command's exit status.
-fn hang_up_when_idle(cmd: CommandBuilder) -> portable_pty::ExitStatus {
-    let (master, mut child, _home) = spawn(cmd);
+/// Reads the explorer's output until the end of its first frame (the close of a synchronized update),
+/// after which it is idle; returns the reader, still open.
+fn after_first_frame(master: &dyn portable_pty::MasterPty) -> Box<dyn Read + Send> {
     let mut reader = master.try_clone_reader().unwrap();
     let mut seen = Vec::new();
     let mut buf = [0u8; 8192];
-    // The end of a synchronized update closes each frame; after the first the explorer is idle.
     while !String::from_utf8_lossy(&seen).contains("\x1b[?2026l") {
         let n = reader.read(&mut buf).expect("the explorer draws");
         assert!(n > 0, "the output ended before the first frame");
         seen.extend_from_slice(&buf[..n]);
     }
+    reader
+}
+
+/// Runs a command until the explorer has drawn its first frame and waits for input, then closes the
+/// terminal's side as a terminal window closing does; returns the command's exit status.
+fn hang_up_when_idle(cmd: CommandBuilder) -> portable_pty::ExitStatus {
+    let (master, mut child, _home) = spawn(cmd);
+    let reader = after_first_frame(master.as_ref());
     drop(reader);
     drop(master);
     let end = Instant::now() + DEADLINE;
@@ -436,14 +442,7 @@ fn the_terminal_going_away_while_suspended_ends_the_explorer_once_continued() {
         env!("CARGO_BIN_EXE_clinic-explorer"),
     ]);
     let (master, mut child, _home) = spawn(cmd);
-    let mut reader = master.try_clone_reader().unwrap();
-    let mut seen = Vec::new();
-    let mut buf = [0u8; 8192];
-    while !String::from_utf8_lossy(&seen).contains("\x1b[?2026l") {
-        let n = reader.read(&mut buf).expect("the explorer draws");
-        assert!(n > 0, "the output ended before the first frame");
-        seen.extend_from_slice(&buf[..n]);
-    }
+    let reader = after_first_frame(master.as_ref());
     let shell = child.process_id().expect("a process id");
     let explorer = children(shell)
         .pop()
