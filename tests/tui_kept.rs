@@ -19,11 +19,16 @@ use clinic_explorer::query::facet::FacetTable;
 use clinic_explorer::text;
 use clinic_explorer::tui::columns::{RowWants, badge, record_wants};
 
-#[test]
-fn every_rows_wants_are_those_measured_from_scratch() {
+/// 2,000 generated records (written to a temporary directory and loaded back).
+fn generated() -> Dataset {
     let dir = tempfile::tempdir().expect("a temporary directory");
     synth::write(2_000, dir.path()).expect("generated");
-    let generated = Dataset::load(&DataSource::Dir(dir.path().to_path_buf())).expect("loads");
+    Dataset::load(&DataSource::Dir(dir.path().to_path_buf())).expect("loads")
+}
+
+#[test]
+fn every_rows_wants_are_those_measured_from_scratch() {
+    let generated = generated();
     let bundled = Dataset::load(&DataSource::Bundled).expect("bundled");
     for (name, data) in [
         ("bundled", bundled),
@@ -103,9 +108,7 @@ fn a_cost_groups_row_tells_what_its_whole_chart_does() {
     use clinic_explorer::chart;
     use clinic_explorer::model::Currency;
     use clinic_explorer::tui::columns::group_summary;
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    synth::write(2_000, dir.path()).expect("generated");
-    let generated = Dataset::load(&DataSource::Dir(dir.path().to_path_buf())).expect("loads");
+    let generated = generated();
     let bundled = Dataset::load(&DataSource::Bundled).expect("bundled");
     for (name, data) in [("bundled", bundled), ("generated", generated)] {
         let mut korean = 0;
@@ -270,9 +273,7 @@ fn the_facet_panels_lines_after_each_choice_are_those_worked_out_afresh() {
 #[test]
 fn names_cut_alike_are_found_as_by_cutting_each() {
     use clinic_explorer::tui::columns::{ListColumns, ListMeasure, cut_name, shared_words};
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    synth::write(2_000, dir.path()).expect("generated");
-    let generated = Dataset::load(&DataSource::Dir(dir.path().to_path_buf())).expect("loads");
+    let generated = generated();
     let mut names: Vec<String> = (0..clinic_explorer::chart::group_count(&generated))
         .filter_map(|g| clinic_explorer::chart::group_at(&generated, g).map(|g| g.name.clone()))
         .collect();
